@@ -1,0 +1,141 @@
+//! Placard: turns per-case content folders into a multilingual static campaign site.
+//!
+//! The pipeline is four stages, data flowing one way as owned values:
+//! [`load()`] (I/O) → [`resolve()`] (pure) → [`render()`] (pure) → [`write()`] (I/O).
+//! Only `load`, `write` and `serve` touch the file system.
+
+pub mod config;
+pub mod date;
+pub mod diagnostic;
+pub mod i18n;
+pub mod load;
+pub mod markdown;
+pub mod media;
+pub mod model;
+pub mod render;
+pub mod resolve;
+pub mod site;
+pub mod status;
+pub mod theme;
+pub mod url;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+
+use diagnostic::Diagnostic;
+pub use load::load;
+pub use render::render;
+pub use resolve::resolve;
+pub use write::write;
+
+/// What `placard build` is asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    pub base_url: Option<String>,
+    pub today: date::Date,
+    pub drafts: bool,
+    pub minify: bool,
+    pub portable: bool,
+}
+
+/// A finished build (or a check that wrote nothing).
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    /// Sorted; errors mean nothing was written.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Pages rendered per language.
+    pub pages: std::collections::BTreeMap<String, usize>,
+    pub files_written: usize,
+    /// Published images that carried GPS coordinates before their metadata was removed.
+    pub gps_stripped: Vec<PathBuf>,
+}
+
+impl BuildReport {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// A failure of the environment rather than of the content.
+#[derive(Debug)]
+pub enum Error {
+    Io(PathBuf, std::io::Error),
+    Write(write::WriteError),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Io(path, e) => write!(f, "{}: {e}", path.display()),
+            Error::Write(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Loads, resolves and renders the site in memory. `None` output when content errors
+/// prevent a complete site.
+pub fn build_in_memory(
+    options: &BuildOptions,
+) -> Result<(Option<render::Output>, BuildReport), Error> {
+    let sources = load(&options.root, options.base_url.as_deref())
+        .map_err(|e| Error::Io(options.root.clone(), e))?;
+    let gps_stripped: Vec<PathBuf> = sources
+        .media
+        .iter()
+        .filter(|m| media::has_gps(&m.bytes))
+        .map(|m| m.path.clone())
+        .collect();
+    let (theme, mut diagnostics) = theme::build(&sources.templates, &sources.theme_static);
+    let markdown = markdown::Markdown::new();
+    let resolve_options = resolve::Options {
+        today: options.today,
+        drafts: options.drafts,
+        portable: options.portable,
+    };
+    let (site, problems) = resolve(sources, &markdown, &resolve_options);
+    diagnostics.extend(problems);
+    let mut report = BuildReport {
+        gps_stripped,
+        ..BuildReport::default()
+    };
+    let output = match (site, theme) {
+        (Some(site), Some(theme)) => {
+            let (output, problems) = render(
+                &site,
+                &theme,
+                render::RenderOptions {
+                    minify: options.minify,
+                    portable: options.portable,
+                },
+            );
+            diagnostics.extend(problems);
+            report.pages = output.pages.clone();
+            Some(output)
+        }
+        _ => None,
+    };
+    diagnostic::sort(&mut diagnostics);
+    report.diagnostics = diagnostics;
+    let output = output.filter(|_| !report.has_errors());
+    Ok((output, report))
+}
+
+/// `placard build`: builds and, when the content has no errors, swaps the new site in.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
+    write::check_output_dir(&options.root, &options.output).map_err(Error::Write)?;
+    let (output, mut report) = build_in_memory(options)?;
+    if let Some(output) = output {
+        write(&output, &options.output).map_err(Error::Write)?;
+        report.files_written = output.files.len();
+    }
+    Ok(report)
+}
+
+/// The default output folder for a site root.
+pub fn default_output(root: &Path) -> PathBuf {
+    root.join("public")
+}

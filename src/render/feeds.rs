@@ -1,0 +1,163 @@
+//! The files beside the pages: `sitemap.xml` with hreflang alternates, an Atom feed per
+//! language, `robots.txt`, and `_headers` with the security headers for static hosts that
+//! read it (Netlify, Cloudflare Pages).
+//!
+//! All of it is derived from the site and `--today`; nothing reads the clock.
+
+use std::fmt::Write as _;
+
+use super::Output;
+use super::pages::Renderer;
+use crate::site::Site;
+use crate::url::UrlPath;
+
+/// The Content-Security-Policy of every page: only the site itself, no inline script, no eval.
+pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; \
+connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+pub fn add(site: &Site, renderer: &Renderer, output: &mut Output) {
+    output
+        .files
+        .insert("sitemap.xml".into(), sitemap(site, renderer).into_bytes());
+    for language in &site.config.languages {
+        let path = format!("{}/atom.xml", language.code);
+        output.files.insert(
+            path,
+            atom(site, renderer, language.code.as_str()).into_bytes(),
+        );
+    }
+    let robots = format!(
+        "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+        site.config.base_url
+    );
+    output
+        .files
+        .insert("robots.txt".into(), robots.into_bytes());
+    let headers = format!(
+        "/*\n  Content-Security-Policy: {CSP}; frame-ancestors 'none'\n  Referrer-Policy: no-referrer\n  \
+         X-Content-Type-Options: nosniff\n  Permissions-Policy: interest-cohort=(), geolocation=(), camera=(), microphone=()\n\
+         /static/*\n  Cache-Control: public, max-age=31536000, immutable\n"
+    );
+    output.files.insert("_headers".into(), headers.into_bytes());
+}
+
+fn sitemap(site: &Site, renderer: &Renderer) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    let source = site.config.source_language.as_str();
+    let mut seen = std::collections::BTreeSet::new();
+    for (lang, job) in renderer.jobs() {
+        if matches!(job, super::Job::NotFound) || !seen.insert((lang.clone(), job.url())) {
+            continue;
+        }
+        let real = renderer.real_languages(&job);
+        if !real.contains(&lang.as_str()) {
+            continue; // a fallback page is not a page of its own for search engines
+        }
+        let loc = |l: &str| {
+            UrlPath::file(&UrlPath::dir([l]), job.url().as_str()).absolute(&site.config.base_url)
+        };
+        let _ = writeln!(
+            xml,
+            "  <url>\n    <loc>{}</loc>",
+            escape(&loc(lang.as_str()))
+        );
+        for other in &real {
+            let _ = writeln!(
+                xml,
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{other}\" href=\"{}\"/>",
+                escape(&loc(other))
+            );
+        }
+        if real.contains(&source) {
+            let _ = writeln!(
+                xml,
+                "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+                escape(&loc(source))
+            );
+        }
+        xml.push_str("  </url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// The timeline events of every case, newest first; future events are left out until they
+/// happen.
+fn atom(site: &Site, renderer: &Renderer, lang: &str) -> String {
+    let base = &site.config.base_url;
+    let home = UrlPath::dir([lang]).absolute(base);
+    let title = site.catalog.text(
+        lang,
+        "feed-title",
+        &[("site", crate::i18n::Arg::Text(site.config.title_in(lang)))],
+    );
+    let mut entries = Vec::new();
+    for case in &site.cases {
+        for event in &case.events {
+            let day = event.date.first_day();
+            if day > site.today {
+                continue;
+            }
+            let url = format!(
+                "{}#{}",
+                UrlPath::file(&UrlPath::dir([lang]), case.timeline_url().as_str()).absolute(base),
+                event.anchor
+            );
+            let text = event.prose.as_ref().and_then(|p| p.in_language(lang));
+            let title = text
+                .and_then(|(t, _)| t.title.clone())
+                .unwrap_or_else(|| event.id.to_string());
+            let summary = text.and_then(|(t, _)| t.summary.clone());
+            entries.push((
+                day,
+                url,
+                title,
+                summary,
+                text.map(|(t, _)| t.html.as_str().to_owned()),
+            ));
+        }
+    }
+    entries.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let updated = entries.first().map_or(site.today, |e| e.0);
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  \
+         <title>{}</title>\n  <id>{}</id>\n  <link href=\"{}\"/>\n  <link rel=\"self\" href=\"{}atom.xml\"/>\n  <updated>{updated}T00:00:00Z</updated>\n",
+        escape(&title),
+        escape(&home),
+        escape(&home),
+        escape(&home),
+    );
+    for (day, url, title, summary, html) in entries {
+        let _ = write!(
+            xml,
+            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{day}T00:00:00Z</updated>\n",
+            escape(&title),
+            escape(&url),
+            escape(&url)
+        );
+        if let Some(summary) = summary {
+            let _ = writeln!(xml, "    <summary>{}</summary>", escape(&summary));
+        }
+        if let Some(html) = html {
+            let _ = writeln!(
+                xml,
+                "    <content type=\"html\">{}</content>",
+                escape(&html)
+            );
+        }
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    let _ = renderer;
+    xml
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

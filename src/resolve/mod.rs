@@ -1,0 +1,269 @@
+//! Stage 2, `resolve`: turns [`Sources`] into a [`Site`]: languages and UI strings, URLs,
+//! prose rendered from Markdown (in parallel, each file once), translations compared with their
+//! originals, and every reference between facts checked.
+//!
+//! Pure: no file system, no clock (today comes in through [`Options`]).
+
+mod case;
+mod layout;
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+
+use crate::date::Date;
+use crate::diagnostic::{Diagnostic, Location};
+use crate::i18n::{self, Catalog, FtlFile, Locale};
+use crate::load::{Document, Place, Sources};
+use crate::markdown::{Input, Markdown};
+use crate::model::LanguageCode;
+use crate::site::{Page, Prose, Site, Translation, TranslationState};
+
+pub use layout::Layout;
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub today: Date,
+    /// Include documents marked `draft = true`.
+    pub drafts: bool,
+    /// Links end in `index.html`, for `file://` and zips.
+    pub portable: bool,
+}
+
+/// The fingerprint a translation records of the original it was made from.
+pub fn fingerprint(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Resolves the site. Returns `None` when there is no usable config; diagnostics say why.
+pub fn resolve(
+    sources: Sources,
+    markdown: &Markdown,
+    options: &Options,
+) -> (Option<Site>, Vec<Diagnostic>) {
+    let mut diagnostics = sources.diagnostics;
+    let Some(config) = sources.config else {
+        return (None, diagnostics);
+    };
+    let catalog = catalog(&config, &sources.ftl, &mut diagnostics);
+    let layout = Layout::new(
+        &sources.facts,
+        &sources.documents,
+        &sources.media,
+        &mut diagnostics,
+    );
+
+    let documents: Vec<Document> = sources
+        .documents
+        .into_iter()
+        .filter(|d| options.drafts || !d.front.draft)
+        .filter(|d| {
+            let known = config.language(&d.lang).is_some();
+            if !known {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "unknown-language",
+                        Location::file(&d.path),
+                        format!("`{}` is not a language of this site", d.lang),
+                    )
+                    .with_help(format!(
+                        "name the file `NAME.LANG.md` with one of: {}",
+                        config
+                            .languages
+                            .iter()
+                            .map(|l| format!("`{}`", l.code))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                );
+            }
+            known
+        })
+        .collect();
+    let mut prose = render_prose(
+        documents,
+        markdown,
+        &layout,
+        &config,
+        options,
+        &mut diagnostics,
+    );
+
+    let home = prose.remove(&Place::Home);
+    let mut pages = Vec::new();
+    for (name, slug) in &layout.page_slugs {
+        if let Some(p) = prose.remove(&Place::Page(name.clone())) {
+            pages.push(Page {
+                slug: slug.clone(),
+                url: crate::url::UrlPath::dir([slug.as_str()]),
+                prose: p,
+            });
+        }
+    }
+    let (cases, media) = case::build(
+        &sources.facts,
+        &sources.media,
+        &mut prose,
+        &layout,
+        &config,
+        &mut diagnostics,
+    );
+    let site = Site {
+        config,
+        today: options.today,
+        catalog,
+        home,
+        pages,
+        cases,
+        media,
+    };
+    (Some(site), diagnostics)
+}
+
+fn catalog(
+    config: &crate::config::SiteConfig,
+    site_ftl: &[(String, FtlFile)],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Catalog {
+    let mut locales = Vec::new();
+    for language in &config.languages {
+        let lang = language.code.as_str();
+        let mut files = Vec::new();
+        if let Some(text) = i18n::embedded(lang) {
+            files.push(FtlFile {
+                path: format!("i18n/{lang}.ftl (built in)").into(),
+                text: text.to_owned(),
+            });
+        }
+        files.extend(
+            site_ftl
+                .iter()
+                .filter(|(l, _)| l == lang)
+                .map(|(_, f)| f.clone()),
+        );
+        let (locale, problems) = Locale::new(lang, &files);
+        diagnostics.extend(problems);
+        locales.push(locale);
+    }
+    for (lang, file) in site_ftl {
+        if config.language(lang).is_none() {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "unknown-language",
+                    Location::file(&file.path),
+                    format!("`{lang}` is not a language of this site"),
+                )
+                .with_help("add the language to `content/site.toml` or remove the file"),
+            );
+        }
+    }
+    Catalog::new(config.source_language.as_str(), locales)
+}
+
+/// Renders every document once, in parallel, then groups them by place with their
+/// translation state.
+fn render_prose(
+    documents: Vec<Document>,
+    markdown: &Markdown,
+    layout: &Layout,
+    config: &crate::config::SiteConfig,
+    options: &Options,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> BTreeMap<Place, Prose> {
+    let source = config.source_language.as_str();
+    let originals: BTreeMap<&Place, String> = documents
+        .iter()
+        .filter(|d| d.lang == source)
+        .map(|d| (&d.place, fingerprint(&d.text)))
+        .collect();
+
+    let rendered: Vec<(Place, LanguageCode, Translation, Vec<Diagnostic>)> = documents
+        .par_iter()
+        .filter_map(|doc| {
+            let host = layout.host(&doc.place)?;
+            let resolve = |link: &str| layout.resolve_link(&host, link, options.portable);
+            let out = markdown.render(&Input {
+                text: &doc.body,
+                path: &doc.path,
+                first_line: doc.body_line,
+                allow_html: config.allow_html,
+                resolve_link: &resolve,
+            });
+            let state = if doc.lang == source {
+                TranslationState::Original
+            } else {
+                match (originals.get(&doc.place), &doc.front.translated_from) {
+                    (Some(current), Some(recorded)) if recorded.get_ref() == current => {
+                        TranslationState::Current
+                    }
+                    _ => TranslationState::Stale,
+                }
+            };
+            let translation = Translation {
+                path: doc.path.clone(),
+                title: doc.front.title.clone(),
+                summary: doc.front.summary.clone(),
+                html: out.html,
+                headings: out.headings,
+                state,
+                demands: doc
+                    .front
+                    .demands
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.get_ref().clone()))
+                    .collect(),
+            };
+            Some((
+                doc.place.clone(),
+                LanguageCode(doc.lang.clone()),
+                translation,
+                out.diagnostics,
+            ))
+        })
+        .collect();
+
+    let mut prose: BTreeMap<Place, Prose> = BTreeMap::new();
+    for (place, lang, translation, problems) in rendered {
+        diagnostics.extend(problems);
+        prose
+            .entry(place)
+            .or_insert_with(|| Prose {
+                source: config.source_language.clone(),
+                translations: BTreeMap::new(),
+            })
+            .translations
+            .insert(lang, translation);
+    }
+    prose.retain(|_, p| {
+        if p.original().is_some() {
+            return true;
+        }
+        for t in p.translations.values() {
+            diagnostics.push(
+                Diagnostic::error(
+                    "missing-original",
+                    Location::file(&t.path),
+                    format!("this translation has no {source} original"),
+                )
+                .with_help(format!(
+                    "add the original `.{source}.md` file beside it, or check the file name"
+                )),
+            );
+        }
+        false
+    });
+    for doc in &documents {
+        if layout.host(&doc.place).is_none() && !matches!(doc.place, Place::Page(_)) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "orphan-prose",
+                    Location::file(&doc.path),
+                    "this prose file has no facts file beside it",
+                )
+                .with_help("add the matching `.toml` file, or check the file name"),
+            );
+        }
+    }
+    prose
+}

@@ -1,0 +1,267 @@
+//! Stage 4, `write`: puts the rendered output on disk atomically. The site is written into a
+//! temporary folder beside the output folder, then swapped in, so a failed or killed build
+//! leaves the last good site complete, and no stale file of an earlier build survives.
+//!
+//! One of the three modules that touch the file system. It never writes outside the output
+//! folder and its temporary siblings, and never follows a symlink when cleaning.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::render::Output;
+
+/// Prefixes of the temporary siblings of an output folder `public`: `.public.placard-new-*`
+/// while a build writes, `.public.placard-old-*` while the previous site is moved away.
+const NEW: &str = "placard-new";
+const OLD: &str = "placard-old";
+
+#[derive(Debug)]
+pub enum WriteError {
+    /// The output folder would overwrite or sit inside content Placard reads.
+    Refused(String),
+    Io(PathBuf, io::Error),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::Refused(why) => f.write_str(why),
+            WriteError::Io(path, e) => write!(f, "{}: {e}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// Refuses an output folder that is the site root, a parent of it, or inside the folders
+/// Placard reads (`content/`, `i18n/`, `themes/`): writing there would destroy the sources.
+pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), WriteError> {
+    let root = absolute(root);
+    let output = absolute(output);
+    if output == root {
+        return Err(WriteError::Refused(format!(
+            "the output folder `{}` is the site root; choose a folder such as `public`",
+            output.display()
+        )));
+    }
+    if root.starts_with(&output) {
+        return Err(WriteError::Refused(format!(
+            "the output folder `{}` contains the site root; building there would delete the site",
+            output.display()
+        )));
+    }
+    for inner in ["content", "i18n", "themes"] {
+        if output.starts_with(root.join(inner)) {
+            return Err(WriteError::Refused(format!(
+                "the output folder `{}` is inside `{inner}/`, which Placard reads; choose a folder such as `public`",
+                output.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// An absolute, lexically normalised path; symlinks in existing parts are resolved.
+fn absolute(path: &Path) -> PathBuf {
+    if let Ok(c) = path.canonicalize() {
+        return c;
+    }
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    for part in joined.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    // Resolve the longest existing ancestor so that `a/../b` and symlinked parents compare right.
+    let mut existing = out.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match existing.file_name() {
+            Some(name) => rest.push(name.to_owned()),
+            None => break,
+        }
+        existing.pop();
+    }
+    let mut resolved = existing.canonicalize().unwrap_or(existing);
+    for name in rest.iter().rev() {
+        resolved.push(name);
+    }
+    resolved
+}
+
+/// Writes `output` to `dir`, replacing what was there only once everything is written.
+pub fn write(output: &Output, dir: &Path) -> Result<(), WriteError> {
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    std::fs::create_dir_all(&parent).map_err(|e| WriteError::Io(parent.clone(), e))?;
+    recover(&parent, &name, dir)?;
+
+    let temp = parent.join(format!(".{name}.{NEW}-{}", std::process::id()));
+    remove_tree(&temp)?;
+    std::fs::create_dir(&temp).map_err(|e| WriteError::Io(temp.clone(), e))?;
+    for (path, bytes) in &output.files {
+        // Paths come from `UrlPath`s, which never climb; checked again here, where it matters.
+        if path.split('/').any(|s| s == ".." || s.is_empty()) || path.starts_with('/') {
+            return Err(WriteError::Refused(format!(
+                "refusing to write `{path}`: it would leave the output folder"
+            )));
+        }
+        let target = temp.join(path);
+        if let Some(p) = target.parent() {
+            std::fs::create_dir_all(p).map_err(|e| WriteError::Io(p.to_path_buf(), e))?;
+        }
+        std::fs::write(&target, bytes).map_err(|e| WriteError::Io(target.clone(), e))?;
+    }
+    swap_in(&temp, dir, &parent, &name)
+}
+
+/// Finishes or undoes what a killed build left: if the output folder is missing but a moved
+/// away previous site exists, that site is put back; leftover temporary folders are removed.
+fn recover(parent: &Path, name: &str, dir: &Path) -> Result<(), WriteError> {
+    let entries = match std::fs::read_dir(parent) {
+        Ok(e) => e,
+        Err(e) => return Err(WriteError::Io(parent.to_path_buf(), e)),
+    };
+    let mut leftovers = Vec::new();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if file_name.starts_with(&format!(".{name}.{NEW}-"))
+            || file_name.starts_with(&format!(".{name}.{OLD}-"))
+        {
+            leftovers.push(entry.path());
+        }
+    }
+    leftovers.sort();
+    for path in leftovers {
+        let is_old = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().contains(OLD));
+        if is_old && std::fs::symlink_metadata(dir).is_err() {
+            std::fs::rename(&path, dir).map_err(|e| WriteError::Io(path.clone(), e))?;
+        } else {
+            remove_tree(&path)?;
+        }
+    }
+    Ok(())
+}
+
+/// Replaces `dir` with `temp`. On Linux the two folders are exchanged in one atomic step;
+/// elsewhere the old site is renamed aside first, and `recover` repairs an interrupted swap.
+fn swap_in(temp: &Path, dir: &Path, parent: &Path, name: &str) -> Result<(), WriteError> {
+    if std::fs::symlink_metadata(dir).is_err() {
+        return std::fs::rename(temp, dir).map_err(|e| WriteError::Io(dir.to_path_buf(), e));
+    }
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        if renameat_with(CWD, temp, CWD, dir, RenameFlags::EXCHANGE).is_ok() {
+            // `temp` now holds the previous site.
+            return remove_tree(temp);
+        }
+    }
+    let old = parent.join(format!(".{name}.{OLD}-{}", std::process::id()));
+    std::fs::rename(dir, &old).map_err(|e| WriteError::Io(dir.to_path_buf(), e))?;
+    std::fs::rename(temp, dir).map_err(|e| WriteError::Io(dir.to_path_buf(), e))?;
+    remove_tree(&old)
+}
+
+/// Removes a folder tree without following symlinks: a link is removed, never its target.
+fn remove_tree(path: &Path) -> Result<(), WriteError> {
+    match std::fs::symlink_metadata(path) {
+        Err(_) => Ok(()),
+        Ok(meta) if meta.is_dir() => {
+            std::fs::remove_dir_all(path).map_err(|e| WriteError::Io(path.to_path_buf(), e))
+        }
+        Ok(_) => std::fs::remove_file(path).map_err(|e| WriteError::Io(path.to_path_buf(), e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tempdir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("placard-write-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::create_dir_all(&dir);
+        dir
+    }
+
+    fn output(files: &[(&str, &str)]) -> Output {
+        Output {
+            files: files
+                .iter()
+                .map(|(p, c)| ((*p).to_owned(), c.as_bytes().to_vec()))
+                .collect(),
+            ..Output::default()
+        }
+    }
+
+    #[test]
+    fn refuses_dangerous_output_folders() {
+        let root = tempdir("refuse");
+        let _ = std::fs::create_dir_all(root.join("content"));
+        assert!(check_output_dir(&root, &root).is_err());
+        assert!(check_output_dir(&root, root.parent().unwrap_or(&root)).is_err());
+        assert!(check_output_dir(&root, &root.join("content")).is_err());
+        assert!(check_output_dir(&root, &root.join("content/x")).is_err());
+        assert!(check_output_dir(&root, &root.join("public/../content")).is_err());
+        assert!(check_output_dir(&root, &root.join("public")).is_ok());
+    }
+
+    #[test]
+    fn replaces_the_site_and_drops_stale_files() {
+        let root = tempdir("replace");
+        let out = root.join("public");
+        assert!(write(&output(&[("a.html", "1"), ("old/b.html", "2")]), &out).is_ok());
+        assert!(write(&output(&[("a.html", "3")]), &out).is_ok());
+        assert_eq!(
+            std::fs::read_to_string(out.join("a.html")).unwrap_or_default(),
+            "3"
+        );
+        assert!(!out.join("old").exists());
+        let siblings: Vec<_> = std::fs::read_dir(&root)
+            .map(|r| r.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        assert_eq!(siblings.len(), 1, "{siblings:?}");
+    }
+
+    #[test]
+    fn recovers_from_a_build_killed_mid_swap() {
+        let root = tempdir("recover");
+        let out = root.join("public");
+        // A build killed after moving the old site aside and before moving the new one in.
+        let old = root.join(format!(".public.{OLD}-1"));
+        let _ = std::fs::create_dir_all(&old);
+        let _ = std::fs::write(old.join("a.html"), "previous");
+        let _ = std::fs::create_dir_all(root.join(format!(".public.{NEW}-2")));
+        assert!(recover(&root, "public", &out).is_ok());
+        assert_eq!(
+            std::fs::read_to_string(out.join("a.html")).unwrap_or_default(),
+            "previous"
+        );
+        assert!(!root.join(format!(".public.{NEW}-2")).exists());
+    }
+
+    #[test]
+    fn refuses_paths_that_climb() {
+        let root = tempdir("climb");
+        assert!(write(&output(&[("../evil.html", "x")]), &root.join("public")).is_err());
+        assert!(!root.join("evil.html").exists());
+    }
+}

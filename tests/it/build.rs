@@ -1,0 +1,233 @@
+//! Whole builds of the fixture sites and the default site.
+
+use super::*;
+
+fn build_fixture(name: &str, test: &str) -> (PathBuf, placard::BuildReport) {
+    let dir = temp_dir(test);
+    let out = dir.join("public");
+    let report = placard::build(&options(&fixture(name), &out)).unwrap();
+    assert!(!report.has_errors(), "{:#?}", report.diagnostics);
+    (out, report)
+}
+
+fn page(out: &Path, path: &str) -> String {
+    std::fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn the_minimal_site_builds() {
+    let (out, report) = build_fixture("minimal", "minimal");
+    assert_eq!(report.pages.get("en"), Some(&2), "home and 404");
+    assert!(page(&out, "en/index.html").contains("A site with one page."));
+    assert!(out.join("index.html").exists(), "the language chooser");
+    assert!(out.join("sitemap.xml").exists());
+}
+
+#[test]
+fn snapshots_of_every_page_kind() {
+    let (out, _) = build_fixture("trilingual", "snapshots");
+    for lang in ["en", "kk", "ru"] {
+        for (kind, path) in [
+            ("home", ""),
+            ("case", "cases/demo/"),
+            ("people", "cases/demo/people/"),
+            ("person", "cases/demo/people/aidos-serik/"),
+            ("timeline", "cases/demo/timeline/"),
+            ("legal", "cases/demo/legal/"),
+            ("analysis", "cases/demo/legal/charges/"),
+            ("act", "cases/demo/act/"),
+            ("sources", "cases/demo/sources/"),
+            ("page", "about/"),
+            ("not-found", "404.html"),
+        ] {
+            let file = if path.ends_with(".html") {
+                format!("{lang}/{path}")
+            } else {
+                format!("{lang}/{path}index.html")
+            };
+            let html = page(&out, &file);
+            insta::assert_snapshot!(format!("{kind}-{lang}"), main_of(&html));
+        }
+    }
+}
+
+#[test]
+fn url_map_snapshot() {
+    let (out, _) = build_fixture("trilingual", "urlmap");
+    let files: Vec<String> = read_tree(&out).into_keys().collect();
+    insta::assert_snapshot!("url-map", files.join("\n"));
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let (a, _) = build_fixture("trilingual", "repro-a");
+    let (b, _) = build_fixture("trilingual", "repro-b");
+    let (ta, tb) = (read_tree(&a), read_tree(&b));
+    assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
+    for (path, bytes) in &ta {
+        assert!(bytes == &tb[path], "{path} differs between two builds");
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_unchanged() {
+    let dir = temp_dir("atomic");
+    let root = dir.join("site");
+    copy_tree(&fixture("trilingual"), &root);
+    let out = dir.join("public");
+    let first = placard::build(&options(&root, &out)).unwrap();
+    assert!(!first.has_errors());
+    let before = read_tree(&out);
+    std::fs::write(
+        root.join("content/cases/demo/people/aidos-serik.toml"),
+        "role = \"defendant\"\nstatus = \"in-custody\"\n",
+    )
+    .unwrap();
+    let second = placard::build(&options(&root, &out)).unwrap();
+    assert!(second.has_errors());
+    assert_eq!(
+        read_tree(&out),
+        before,
+        "the previous output must be untouched"
+    );
+}
+
+#[test]
+fn links_are_relative_and_portable_builds_name_index_html() {
+    let dir = temp_dir("portable");
+    let out = dir.join("public");
+    let mut opts = options(&fixture("trilingual"), &out);
+    opts.portable = true;
+    assert!(!placard::build(&opts).unwrap().has_errors());
+    let html = page(&out, "en/cases/demo/people/index.html");
+    assert!(
+        html.contains("href=../../../index.html") || html.contains("href=\"../../../index.html\""),
+        "{html}"
+    );
+    for (path, bytes) in read_tree(&out) {
+        if path.ends_with(".html") {
+            let text = String::from_utf8(bytes).unwrap();
+            for attr in ["href=\"/", "src=\"/", "href=/", "src=/"] {
+                assert!(
+                    !text.contains(attr),
+                    "{path} has a root-absolute link ({attr})"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn fallback_and_stale_notices() {
+    let (out, _) = build_fixture("trilingual", "notices");
+    let kk_about = page(&out, "kk/about/index.html");
+    assert!(
+        kk_about.contains("notice-fallback"),
+        "a missing translation shows a notice"
+    );
+    assert!(
+        kk_about.contains("lang=en") || kk_about.contains("lang=\"en\""),
+        "the fallback text is marked English"
+    );
+    assert!(kk_about.contains("Who we are"));
+    let ru_case = page(&out, "ru/cases/demo/index.html");
+    assert!(
+        ru_case.contains("notice-stale"),
+        "a stale translation shows a notice"
+    );
+    let kk_case = page(&out, "kk/cases/demo/index.html");
+    assert!(
+        !kk_case.contains("notice-stale") && !kk_case.contains("notice-fallback"),
+        "a current translation has no notice"
+    );
+    // hreflang lists only real translations.
+    assert!(!kk_about.contains("hreflang=kk href") && !kk_about.contains("hreflang=\"kk\" href"));
+    assert!(kk_about.contains("hreflang=ru") || kk_about.contains("hreflang=\"ru\""));
+}
+
+#[test]
+fn raw_html_and_script_links_are_neutralised() {
+    let (out, _) = build_fixture("trilingual", "hostile");
+    let html = page(&out, "en/cases/demo/index.html");
+    assert!(!html.contains("<script>alert"), "raw HTML is escaped");
+    assert!(
+        !html.contains("javascript:"),
+        "javascript: links are neutralised"
+    );
+}
+
+#[test]
+fn initials_visibility_hides_the_name_everywhere() {
+    let (out, _) = build_fixture("trilingual", "visibility");
+    for (path, bytes) in read_tree(&out) {
+        let text = String::from_utf8_lossy(&bytes);
+        for name in ["Secretova", "Секретова", "hidden-person"] {
+            assert!(!text.contains(name), "{path} contains `{name}`");
+        }
+    }
+    assert!(page(&out, "en/cases/demo/people/index.html").contains("Z. S."));
+}
+
+#[test]
+fn upcoming_events_are_marked() {
+    let (out, _) = build_fixture("trilingual", "upcoming");
+    let html = page(&out, "en/cases/demo/timeline/index.html");
+    assert!(
+        html.contains("upcoming"),
+        "the 2027 hearing is upcoming on 2026-11-26"
+    );
+}
+
+#[test]
+fn the_default_site_builds_without_warnings() {
+    let dir = temp_dir("default");
+    let report = placard::build(&options(&repo(), &dir.join("public"))).unwrap();
+    assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
+    for lang in ["en", "kk", "ru"] {
+        assert!(report.pages[lang] > 30, "{lang}: {:?}", report.pages);
+    }
+}
+
+#[test]
+fn the_default_case_figures_are_computed() {
+    let sources = placard::load(&repo(), None).unwrap();
+    let markdown = placard::markdown::Markdown::new();
+    let opts = placard::resolve::Options {
+        today: placard::date::Date::parse("2026-11-26").unwrap(),
+        drafts: false,
+        portable: false,
+    };
+    let (site, _) = placard::resolve(sources, &markdown, &opts);
+    let site = site.unwrap();
+    let case = &site.cases[0];
+    let figures = case.figures();
+    assert_eq!(
+        (figures.detained, figures.custody, figures.house_arrest),
+        (19, 13, 6)
+    );
+}
+
+#[test]
+fn every_default_person_page_exists_in_every_language() {
+    let dir = temp_dir("people");
+    let out = dir.join("public");
+    assert!(
+        !placard::build(&options(&repo(), &out))
+            .unwrap()
+            .has_errors()
+    );
+    let people: Vec<String> = std::fs::read_dir(repo().join("content/cases/atajurt-2025/people"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter_map(|n| n.strip_suffix(".toml").map(str::to_owned))
+        .collect();
+    assert_eq!(people.len(), 21);
+    for lang in ["en", "kk", "ru"] {
+        for person in &people {
+            let path = out.join(format!(
+                "{lang}/cases/atajurt-2025/people/{person}/index.html"
+            ));
+            assert!(path.exists(), "{}", path.display());
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! The `placard` binary: exit codes and what it prints.
+
+use super::*;
+use std::process::Command;
+
+fn placard(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_placard"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_good_build_exits_zero_and_summarises() {
+    let dir = temp_dir("cli-ok");
+    let out = dir.join("public");
+    let root = fixture("trilingual");
+    let result = placard(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--today",
+        "2026-11-26",
+    ]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("built ") && stderr.contains("en ") && stderr.contains("files written"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_malformed_front_matter_is_located_and_exits_one() {
+    let dir = temp_dir("cli-bad");
+    let root = dir.join("site");
+    copy_tree(&fixture("minimal"), &root);
+    std::fs::write(
+        root.join("content/index.en.md"),
+        "+++\ntitle = \"Hello\nsummary = 1\n+++\nBody\n",
+    )
+    .unwrap();
+    let out = dir.join("public");
+    let result = placard(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--today",
+        "2026-11-26",
+    ]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("content/index.en.md:2:"), "{stderr}");
+    assert!(stderr.contains("error[toml]"), "{stderr}");
+    assert!(
+        !out.exists(),
+        "nothing is written when the content has errors"
+    );
+}
+
+#[test]
+fn usage_and_environment_errors_exit_two() {
+    let result = placard(&["build", "--today", "2025-02-30"]);
+    assert_eq!(result.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&result.stderr).contains("--today"));
+    let result = placard(&["build", "--root", "/nonexistent/placard-site"]);
+    assert_eq!(result.status.code(), Some(2));
+    let root = fixture("minimal");
+    let result = placard(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        root.join("content").to_str().unwrap(),
+    ]);
+    assert_eq!(result.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&result.stderr).contains("content/"));
+    let result = placard(&["frobnicate"]);
+    assert_eq!(result.status.code(), Some(2));
+}
+
+#[test]
+fn help_explains_every_build_option() {
+    let result = placard(&["build", "--help"]);
+    let help = String::from_utf8_lossy(&result.stdout);
+    for option in [
+        "--root",
+        "--output",
+        "--base-url",
+        "--today",
+        "--drafts",
+        "--no-minify",
+        "--portable",
+    ] {
+        assert!(help.contains(option), "{option} missing from --help");
+    }
+}
