@@ -24,6 +24,43 @@ struct Cli {
 enum Command {
     /// Build the site into the output folder (atomically: a failed build leaves the last good site).
     Build(BuildArgs),
+    /// Translation status and upkeep, for translators.
+    #[command(subcommand)]
+    I18n(I18nCommand),
+}
+
+#[derive(Subcommand)]
+enum I18nCommand {
+    /// Per language: pages up to date, stale and missing, and missing UI strings.
+    Status {
+        /// The site root.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Only this language.
+        #[arg(long)]
+        lang: Option<String>,
+        /// `text` for people, `json` for scripts.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Exit with 1 when anything is missing or stale (to gate a site's CI on it).
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Record that translations are up to date with their current originals.
+    MarkCurrent {
+        /// The site root (its `content/site.toml` names the source language).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Translation files, e.g. `content/about.kk.md`.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 #[derive(clap::Args)]
@@ -57,6 +94,88 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => build(args),
+        Command::I18n(I18nCommand::Status {
+            root,
+            lang,
+            format,
+            strict,
+        }) => i18n_status(&root, lang.as_deref(), format, strict),
+        Command::I18n(I18nCommand::MarkCurrent { root, files }) => mark_current(&root, &files),
+    }
+}
+
+fn i18n_status(
+    root: &std::path::Path,
+    lang: Option<&str>,
+    format: Format,
+    strict: bool,
+) -> ExitCode {
+    let sources = match placard::load(root, None) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {}: {e}", root.display());
+            return ExitCode::from(2);
+        }
+    };
+    let markdown = placard::markdown::Markdown::new();
+    let today = match today(None) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let options = placard::resolve::Options {
+        today,
+        drafts: true,
+        portable: false,
+    };
+    let (site, diagnostics) = placard::resolve(sources, &markdown, &options);
+    let Some(site) = site else {
+        eprint!(
+            "{}",
+            placard::diagnostic::report(&diagnostics, root, std::io::stderr().is_terminal())
+        );
+        return ExitCode::from(1);
+    };
+    if let Some(l) = lang.filter(|l| site.config.language(l).is_none()) {
+        eprintln!("error: `{l}` is not a language of this site");
+        return ExitCode::from(2);
+    }
+    let statuses = placard::status::status(&site, lang);
+    match format {
+        Format::Text => print!("{}", placard::status::report_text(&statuses)),
+        Format::Json => println!("{}", placard::status::report_json(&statuses)),
+    }
+    if strict && statuses.iter().any(|s| !s.is_complete()) {
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+fn mark_current(root: &std::path::Path, files: &[PathBuf]) -> ExitCode {
+    let config = std::fs::read_to_string(root.join(placard::config::CONFIG_PATH))
+        .ok()
+        .and_then(|text| placard::config::parse(&text, None).ok());
+    let Some(config) = config else {
+        eprintln!(
+            "error: cannot read a valid {} under {}",
+            placard::config::CONFIG_PATH,
+            root.display()
+        );
+        return ExitCode::from(2);
+    };
+    match placard::write::mark_current(config.source_language.as_str(), files) {
+        Ok(done) => {
+            for (file, fingerprint) in done {
+                println!("{}: translated_from = \"{fingerprint}\"", file.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -23,6 +23,12 @@ use crate::diagnostic::{Diagnostic, Location};
 /// stays far below it; far above it, later stages (HTML minifier, browsers) recurse or give up.
 pub const MAX_DEPTH: usize = 100;
 
+/// Code blocks larger than this, or with a line longer than [`MAX_HIGHLIGHT_LINE`], are shown
+/// plain: syntect's regexes cost around 100 µs a line and can backtrack badly on long lines, and
+/// one pasted log must not stall a build.
+const MAX_HIGHLIGHT_BYTES: usize = 32 * 1024;
+const MAX_HIGHLIGHT_LINE: usize = 1_000;
+
 /// HTML that Placard produced itself (rendered, sanitised Markdown). The only kind of string
 /// templates may mark safe.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -110,15 +116,17 @@ impl Markdown {
         let arena = Arena::new();
         let root = parse_document(&arena, input.text, options);
         let mut diagnostics = Vec::new();
-        if let Err(too_deep) = prepare(root, input, &mut diagnostics) {
-            return refused(input, too_deep);
-        }
+        let raw_html = match prepare(root, input, &mut diagnostics) {
+            Ok(raw_html) => raw_html,
+            Err(too_deep) => return refused(input, too_deep),
+        };
 
         let state = State {
             syntaxes: &self.syntaxes,
             headings: Vec::new(),
         };
-        let mut html = String::with_capacity(input.text.len() + input.text.len() / 2);
+        // HTML is typically about twice the size of its Markdown.
+        let mut html = String::with_capacity(input.text.len() * 2 + 64);
         let plugins = Plugins::default();
         let headings = match format_document_with_formatter(
             root,
@@ -133,7 +141,9 @@ impl Markdown {
             // gets what was written so far rather than a crash.
             Err(fmt::Error) => Vec::new(),
         };
-        if input.allow_html {
+        // Without raw HTML nodes every byte was written by comrak or this module, with link
+        // destinations already checked, so the (costly) sanitiser has nothing to remove.
+        if input.allow_html && raw_html {
             html = self.sanitizer.clean(&html).to_string();
         }
         Rendered {
@@ -172,7 +182,7 @@ fn sanitizer() -> ammonia::Builder<'static> {
         .add_tag_attributes("pre", ["class"])
         .add_tag_attributes("code", ["class"])
         .add_tag_attributes("span", ["class"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("input", ["checked", "disabled"])
         .add_tag_attribute_values("input", "type", ["checkbox"])
         // The same markup with or without raw HTML; referrer policy is the templates' concern.
         .link_rel(None);
@@ -186,14 +196,16 @@ fn sanitizer() -> ammonia::Builder<'static> {
 struct TooDeep(Sourcepos);
 
 /// Walks the tree once before rendering: refuses over-deep documents and rewrites link and
-/// image destinations (internal `@/` targets resolved, script-running schemes neutralised).
+/// image destinations (internal `@/` targets resolved, unsafe schemes neutralised). Returns
+/// whether the document contains raw HTML.
 fn prepare<'a>(
     root: Node<'a>,
     input: &Input<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Result<(), TooDeep> {
+) -> Result<bool, TooDeep> {
     use comrak::arena_tree::NodeEdge;
     let mut depth = 0usize;
+    let mut raw_html = false;
     for edge in root.traverse() {
         let node = match edge {
             NodeEdge::Start(node) => node,
@@ -216,10 +228,11 @@ fn prepare<'a>(
             NodeValue::Image(link) => {
                 check_destination(&mut link.url, true, sourcepos, input, diagnostics)
             }
+            NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) => raw_html = true,
             _ => {}
         }
     }
-    Ok(())
+    Ok(raw_html)
 }
 
 fn check_destination(
@@ -248,14 +261,16 @@ fn check_destination(
         );
         *url = "#".to_owned();
     } else if let Some(scheme) = unsafe_scheme(url) {
+        let why = match scheme {
+            "file" => "it points to a file on the reader's own computer",
+            "data" => "such URLs can hide a page or a script inside the link",
+            _ => "such URLs can run code in a reader's browser",
+        };
         diagnostics.push(
             Diagnostic::warning(
                 "unsafe-link",
                 locate(input, sourcepos),
-                format!(
-                    "{what} with a `{scheme}:` URL was removed: such URLs can run code \
-                     in a reader's browser"
-                ),
+                format!("{what} with a `{scheme}:` URL was removed: {why}"),
             )
             .with_help("link to an `https://` address, or to a page of this site with `@/`"),
         );
@@ -263,8 +278,10 @@ fn check_destination(
     }
 }
 
-/// The scheme of `url` if it is one that can run code (`javascript:`, `vbscript:`) or smuggle
-/// content (`data:`). Reads the URL as a browser does: leading spaces and control characters
+/// The scheme of `url` if it is one that can run code (`javascript:`, `vbscript:`), smuggle
+/// content (`data:`) or reach into the reader's computer (`file:`). comrak would silently
+/// blank some of these; checking them here gives a warning and the same result whether or not
+/// raw HTML is allowed. Reads the URL as a browser does: leading spaces and control characters
 /// are skipped and tabs or newlines anywhere are ignored, so `" java\tscript:"` is caught too.
 fn unsafe_scheme(url: &str) -> Option<&'static str> {
     let mut scheme = String::with_capacity(10);
@@ -274,7 +291,7 @@ fn unsafe_scheme(url: &str) -> Option<&'static str> {
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'));
     for c in chars {
         if c == ':' {
-            return ["javascript", "vbscript", "data"]
+            return ["javascript", "vbscript", "data", "file"]
                 .into_iter()
                 .find(|s| *s == scheme);
         }
@@ -373,14 +390,17 @@ fn anchor(anchorizer: &mut Anchorizer, text: &str) -> String {
 }
 
 /// Writes a fenced code block highlighted with `hl-` classes. Returns false, having written
-/// nothing, when the language is absent or unknown, or syntect fails; comrak then writes it
-/// plain.
+/// nothing, when the language is absent or unknown, the block too large, or syntect fails;
+/// comrak then writes it plain.
 fn write_highlighted(
     context: &mut Context<State<'_>>,
     info: &str,
     code: &str,
 ) -> Result<bool, fmt::Error> {
     let lang = info.split_whitespace().next().unwrap_or_default();
+    if code.len() > MAX_HIGHLIGHT_BYTES || code.lines().any(|l| l.len() > MAX_HIGHLIGHT_LINE) {
+        return Ok(false);
+    }
     let Some(syntax) = find_syntax(context.user.syntaxes, lang) else {
         return Ok(false);
     };
@@ -570,6 +590,7 @@ mod tests {
             "![a](data:image/svg+xml;base64,PHN2Zz4=)",
             "<javascript:alert(1)>",
             "[a][r]\n\n[r]: javascript:alert(1)",
+            "[a](file:///etc/passwd)",
         ];
         for allow_html in [false, true] {
             for case in cases {
@@ -595,6 +616,20 @@ mod tests {
         assert_eq!(unsafe_scheme("https://example.org/javascript:x"), None);
         assert_eq!(unsafe_scheme("notes/data:x"), None);
         assert_eq!(unsafe_scheme("javascript"), None);
+        assert_eq!(unsafe_scheme("mailto:a@example.org"), None);
+    }
+
+    #[test]
+    fn skips_the_sanitiser_only_without_raw_html() {
+        let text = "# A\n\n[x](https://example.org) and a note[^1].\n\n[^1]: B.\n";
+        assert_eq!(render_with(text, true, 1), render_with(text, false, 1));
+        // With raw HTML the sanitiser runs, and drops what Placard never writes.
+        let r = render_with(&format!("{text}\n<span>x</span>\n"), true, 1);
+        assert!(
+            !r.html.as_str().contains("data-footnote-ref"),
+            "{}",
+            r.html.as_str()
+        );
     }
 
     #[test]
@@ -617,11 +652,14 @@ mod tests {
         let text = "<script>alert(1)</script>\n\n\
             <iframe src=\"https://example.org\"></iframe>\n\n\
             Some <b onclick=\"x()\" style=\"color:red\">bold</b> \
-            <a href=\"javascript:alert(1)\">x</a> <img src=\"data:image/png;base64,AA==\" alt=\"p\">\n\n\
+            <a href=\"javascript:alert(1)\">x</a> <img src=\"data:image/png;base64,AA==\" alt=\"p\"> \
+            <input type=\"image\" src=\"https://example.org/t.gif\">\n\n\
             ## Title\n\nA note[^n].\n\n[^n]: Source.\n\n- [x] done\n\n```rust\nfn main() {}\n```\n";
         let r = render_with(text, true, 1);
         let html = r.html.as_str();
         for banned in [
+            "type=\"image\"",
+            "example.org",
             "<script",
             "alert",
             "<iframe",
@@ -681,6 +719,25 @@ mod tests {
             "{html}"
         );
         assert!(!html.contains("hl-"), "{html}");
+    }
+
+    #[test]
+    fn leaves_huge_code_blocks_plain() {
+        let long_line = format!(
+            "```rust\nlet x = \"{}\";\n```\n",
+            "a".repeat(MAX_HIGHLIGHT_LINE)
+        );
+        let many_lines = format!(
+            "```rust\n{}```\n",
+            "let x = 1;\n".repeat(MAX_HIGHLIGHT_BYTES / 10)
+        );
+        for text in [long_line, many_lines] {
+            let html = render(&text).html.into_string();
+            assert!(
+                html.starts_with("<pre><code class=\"language-rust\">let x"),
+                "{html:.80}"
+            );
+        }
     }
 
     #[test]

@@ -211,6 +211,40 @@ pub struct Event {
     pub prose: Option<Prose>,
 }
 
+impl Event {
+    /// Where the event falls in the timeline: a day number, then a rank among events of the
+    /// same day (`before`/`by` first, `after` last). "Late November" comes after
+    /// 13 November; "summer 2025" stands at the middle of the summer.
+    pub fn sort_key(&self) -> (i64, u8) {
+        let epoch = Date::new(1970, 1, 1).unwrap_or(self.date.first_day());
+        let mut start = epoch.days_until(self.date.first_day());
+        let mut end = epoch.days_until(self.date.last_day());
+        if let (Some(season), None) = (self.season, self.date.month()) {
+            let month = match season {
+                Season::Spring => 3,
+                Season::Summer => 6,
+                Season::Autumn => 9,
+                Season::Winter => 12,
+            };
+            if let Ok(first) = Date::new(self.date.year(), month, 1) {
+                start = epoch.days_until(first);
+                end = start + 90;
+                if self.qualifier.is_none() {
+                    // A season without a qualifier stands for the whole season: its middle.
+                    return ((start + end) / 2, 1);
+                }
+            }
+        }
+        match self.qualifier {
+            None | Some(Qualifier::Early) => (start, 1),
+            Some(Qualifier::Before) | Some(Qualifier::By) => (start, 0),
+            Some(Qualifier::Mid) | Some(Qualifier::About) => ((start + end) / 2, 1),
+            Some(Qualifier::Late) => (start + (end - start) * 2 / 3, 1),
+            Some(Qualifier::After) => (end, 2),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Analysis {
     pub id: AnalysisId,
@@ -264,4 +298,47 @@ pub fn per_language<'a>(
         .or_else(|| map.get(source))
         .or_else(|| map.values().next())
         .map(String::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EventId, EventKind};
+
+    fn event(date: &str, season: Option<Season>, qualifier: Option<Qualifier>) -> Event {
+        Event {
+            id: EventId(date.into()),
+            anchor: String::new(),
+            date: PartialDate::parse(date).unwrap_or_else(|_| {
+                PartialDate::from(Date::new(2000, 1, 1).unwrap_or_else(|_| unreachable!()))
+            }),
+            season,
+            qualifier,
+            order: 0,
+            kind: EventKind::Other,
+            people: Vec::new(),
+            provisions: Vec::new(),
+            sources: Vec::new(),
+            prose: None,
+        }
+    }
+
+    #[test]
+    fn qualifiers_and_seasons_order_events() {
+        let day = event("2025-11-13", None, None);
+        let after = event("2025-11-13", None, Some(Qualifier::After));
+        let late = event("2025-11", None, Some(Qualifier::Late));
+        let early = event("2025-11", None, Some(Qualifier::Early));
+        let summer = event("2025", Some(Season::Summer), None);
+        let july = event("2025-07", None, None);
+        let by = event("2026-01-15", None, Some(Qualifier::By));
+        let on = event("2026-01-15", None, None);
+        assert!(early.sort_key() < day.sort_key());
+        assert!(day.sort_key() < after.sort_key());
+        assert!(after.sort_key() < late.sort_key());
+        // A season sits at its middle: "summer 2025" after July's start, before August.
+        assert!(july.sort_key() < summer.sort_key());
+        assert!(summer.sort_key() < event("2025-08", None, None).sort_key());
+        assert!(by.sort_key() < on.sort_key());
+    }
 }

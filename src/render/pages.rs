@@ -248,6 +248,7 @@ impl<'a> Renderer<'a> {
                         label: self.text(lang, "notice-stale-link", &[]),
                         href: original,
                         current: false,
+                        lang: None,
                     }),
                 });
             }
@@ -331,6 +332,7 @@ impl<'a> Renderer<'a> {
             label: self.text(lang, key, &[]),
             href: self.link(here, lang, &url),
             current: url == current,
+            lang: None,
         };
         let mut nav = vec![item("nav-home", UrlPath::root())];
         let case = job.case().or_else(|| {
@@ -358,6 +360,7 @@ impl<'a> Renderer<'a> {
                 label,
                 href: self.link(here, lang, &page.url),
                 current: page.url == current,
+                lang: None,
             });
         }
         nav
@@ -395,6 +398,7 @@ impl<'a> Renderer<'a> {
             Job::Case(c) => view.content.case = Some(self.case_view(lang, c, here)),
             Job::People(c) => {
                 view.title = self.text(lang, "page-people-title", &[]);
+                view.content.case = Some(self.case_view(lang, c, here));
                 view.content.people = Some(self.people_groups(lang, c, here));
             }
             Job::Person(c, p) => {
@@ -442,6 +446,7 @@ impl<'a> Renderer<'a> {
             label: self.text(lang, key, &[]),
             href: self.link(here, lang, &url),
             current: false,
+            lang: None,
         };
         let mut links = vec![
             link("nav-people", case.people_url()),
@@ -584,6 +589,7 @@ impl<'a> Renderer<'a> {
                 label: self.event_label(lang, case, e),
                 href: self.event_href(lang, case, e, here),
                 current: false,
+                lang: None,
             })
             .collect();
         PersonView {
@@ -671,6 +677,7 @@ impl<'a> Renderer<'a> {
                             label: self.display_name(lang, p),
                             href: self.link(here, lang, &p.url),
                             current: false,
+                            lang: None,
                         })
                         .collect(),
                     sources: e
@@ -701,6 +708,7 @@ impl<'a> Renderer<'a> {
                 provision.id
             ),
             current: false,
+            lang: None,
         }
     }
 
@@ -718,6 +726,7 @@ impl<'a> Renderer<'a> {
             label,
             href: format!("{}#{}", self.link(here, lang, &case.sources_url()), id),
             current: false,
+            lang: None,
         }
     }
 
@@ -732,6 +741,7 @@ impl<'a> Renderer<'a> {
             label,
             href: self.link(here, lang, &analysis.url),
             current: false,
+            lang: None,
         }
     }
 
@@ -758,6 +768,7 @@ impl<'a> Renderer<'a> {
                             .to_owned(),
                         href: format!("#{}", s.id),
                         current: false,
+                        lang: None,
                     })
                     .collect(),
                 analyses: case
@@ -852,6 +863,7 @@ impl<'a> Renderer<'a> {
                         label: self.display_name(lang, p),
                         href: self.link(here, lang, &p.url),
                         current: false,
+                        lang: None,
                     })
                     .collect();
                 cited_by.extend(
@@ -862,6 +874,7 @@ impl<'a> Renderer<'a> {
                             label: self.event_label(lang, case, e),
                             href: self.event_href(lang, case, e, here),
                             current: false,
+                            lang: None,
                         }),
                 );
                 let date = s
@@ -920,6 +933,7 @@ fn share_links(url: &str, text: &str) -> Vec<Link> {
         label: label.to_owned(),
         href,
         current: false,
+        lang: None,
     })
     .collect()
 }

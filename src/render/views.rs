@@ -42,6 +42,8 @@ pub struct Link {
     pub label: String,
     pub href: String,
     pub current: bool,
+    /// The label's language, when it is not the page's (a source's title, say).
+    pub lang: Option<String>,
 }
 
 #[derive(Serialize)]

@@ -426,13 +426,7 @@ impl Ctx<'_> {
                 prose: text,
             });
         }
-        events.sort_by(|a, b| {
-            a.date
-                .first_day()
-                .cmp(&b.date.first_day())
-                .then(a.order.cmp(&b.order))
-                .then(a.id.cmp(&b.id))
-        });
+        events.sort_by(|a, b| (a.sort_key(), a.order, &a.id).cmp(&(b.sort_key(), b.order, &b.id)));
         events
     }
 

@@ -150,9 +150,17 @@ fn raw_html_and_script_links_are_neutralised() {
     let (out, _) = build_fixture("trilingual", "hostile");
     let html = page(&out, "en/cases/demo/index.html");
     assert!(!html.contains("<script>alert"), "raw HTML is escaped");
+    let lower = html.to_lowercase();
+    for attr in ["href=javascript", "href=\"javascript", "src=javascript"] {
+        assert!(
+            !lower.contains(attr),
+            "javascript: links are neutralised ({attr})"
+        );
+    }
+    assert_eq!(lower.matches("bad link</a>").count(), 1);
     assert!(
-        !html.contains("javascript:"),
-        "javascript: links are neutralised"
+        lower.contains("<a href=#>bad link</a>"),
+        "a bad link becomes `#`"
     );
 }
 

@@ -1,6 +1,7 @@
 //! Placard's integration tests: whole sites built through the library and the real binary.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod browser;
 mod build;
 mod cli;
 
