@@ -173,7 +173,9 @@ pub fn parse(text: &str, base_url_override: Option<&str>) -> Result<SiteConfig, 
         }
         None => "http://localhost/".to_owned(),
     };
-    if !raw.title.contains_key(source_language.as_str()) {
+    let source_known = languages.iter().any(|l| l.code == source_language);
+    // An unknown source language is reported once, above, not again for every field.
+    if source_known && !raw.title.contains_key(source_language.as_str()) {
         problems.push(
             Diagnostic::error(
                 "config",
@@ -240,7 +242,7 @@ fn toml_help(message: &str) -> Option<String> {
     } else if message.contains("string") || message.contains("quote") {
         Some("text values go between double quotes: `title = \"…\"`".into())
     } else {
-        None
+        Some("the mistake may be on an earlier line: every `\"` must close on its own line, and `{ … }` on the line it opens (TOML syntax)".into())
     }
 }
 

@@ -352,7 +352,8 @@ fn plural_diagnostic(
         .iter()
         .map(|c| format!("`[{c}]` (for {})", plural_examples(formats, c)))
         .collect();
-    Diagnostic::warning("ftl-plural", location, message)
+    // A missing plural form prints the wrong words for some numbers: an error, not a warning.
+    Diagnostic::error("ftl-plural", location, message)
         .with_help(format!("add {}", variants.join(" and ")))
 }
 

@@ -4,6 +4,7 @@
 //! [`load()`] (I/O) → [`resolve()`] (pure) → [`render()`] (pure) → [`write()`] (I/O).
 //! Only `load`, `write` and `serve` touch the file system.
 
+pub mod check;
 pub mod config;
 pub mod date;
 pub mod diagnostic;
@@ -12,8 +13,11 @@ pub mod load;
 pub mod markdown;
 pub mod media;
 pub mod model;
+pub mod privacy;
 pub mod render;
 pub mod resolve;
+pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod status;
 pub mod theme;
@@ -50,6 +54,8 @@ pub struct BuildReport {
     pub files_written: usize,
     /// Published images that carried GPS coordinates before their metadata was removed.
     pub gps_stripped: Vec<PathBuf>,
+    /// Wall time of each stage, in order, for `--timings`.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 impl BuildReport {
@@ -81,6 +87,26 @@ impl std::error::Error for Error {}
 pub fn build_in_memory(
     options: &BuildOptions,
 ) -> Result<(Option<render::Output>, BuildReport), Error> {
+    let built = build_with(options, &markdown::Markdown::new())?;
+    let output = built.output.filter(|_| !built.report.has_errors());
+    Ok((output, built.report))
+}
+
+/// Everything one run of the stages made: the resolved site and its rendered output (each
+/// `None` when content errors stopped that stage), and the report. Unlike
+/// [`build_in_memory`], the output is kept even when the report has errors, for `check`.
+#[derive(Debug)]
+pub struct Built {
+    pub site: Option<site::Site>,
+    pub output: Option<render::Output>,
+    pub report: BuildReport,
+}
+
+/// Loads, resolves and renders with a given Markdown renderer: `serve` passes one that
+/// remembers documents rendered by earlier builds (see [`markdown::Markdown::with_memo`]).
+pub fn build_with(options: &BuildOptions, markdown: &markdown::Markdown) -> Result<Built, Error> {
+    let clock = std::time::Instant::now();
+    let mut timings = Vec::new();
     let sources = load(&options.root, options.base_url.as_deref())
         .map_err(|e| Error::Io(options.root.clone(), e))?;
     let gps_stripped: Vec<PathBuf> = sources
@@ -89,23 +115,24 @@ pub fn build_in_memory(
         .filter(|m| media::has_gps(&m.bytes))
         .map(|m| m.path.clone())
         .collect();
+    timings.push(("load", clock.elapsed()));
     let (theme, mut diagnostics) = theme::build(&sources.templates, &sources.theme_static);
-    let markdown = markdown::Markdown::new();
     let resolve_options = resolve::Options {
         today: options.today,
         drafts: options.drafts,
         portable: options.portable,
     };
-    let (site, problems) = resolve(sources, &markdown, &resolve_options);
+    let (site, problems) = resolve(sources, markdown, &resolve_options);
     diagnostics.extend(problems);
+    timings.push(("resolve (Markdown, references)", clock.elapsed()));
     let mut report = BuildReport {
         gps_stripped,
         ..BuildReport::default()
     };
-    let output = match (site, theme) {
+    let output = match (&site, theme) {
         (Some(site), Some(theme)) => {
             let (output, problems) = render(
-                &site,
+                site,
                 &theme,
                 render::RenderOptions {
                     minify: options.minify,
@@ -114,14 +141,28 @@ pub fn build_in_memory(
             );
             diagnostics.extend(problems);
             report.pages = output.pages.clone();
+            timings.push(("render (templates, minify)", clock.elapsed()));
             Some(output)
         }
         _ => None,
     };
+    // Stage durations from the cumulative clock readings.
+    let mut previous = std::time::Duration::ZERO;
+    report.timings = timings
+        .into_iter()
+        .map(|(stage, at)| {
+            let spent = at - previous;
+            previous = at;
+            (stage, spent)
+        })
+        .collect();
     diagnostic::sort(&mut diagnostics);
     report.diagnostics = diagnostics;
-    let output = output.filter(|_| !report.has_errors());
-    Ok((output, report))
+    Ok(Built {
+        site,
+        output,
+        report,
+    })
 }
 
 /// `placard build`: builds and, when the content has no errors, swaps the new site in.
@@ -129,7 +170,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     write::check_output_dir(&options.root, &options.output).map_err(Error::Write)?;
     let (output, mut report) = build_in_memory(options)?;
     if let Some(output) = output {
+        let clock = std::time::Instant::now();
         write(&output, &options.output).map_err(Error::Write)?;
+        report.timings.push(("write", clock.elapsed()));
         report.files_written = output.files.len();
     }
     Ok(report)

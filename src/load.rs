@@ -35,6 +35,9 @@ pub struct Sources {
     /// The site theme's static files: (path under `static/`, bytes).
     pub theme_static: Vec<(String, Vec<u8>)>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Facts files that could not be parsed (already reported), so that references to what
+    /// they define are not reported a second time.
+    pub broken: std::collections::BTreeSet<PathBuf>,
 }
 
 /// What a content file is, from where it lies.
@@ -123,9 +126,15 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Sources, std::io::Err
             Ok(c) => sources.config = Some(c),
             Err(problems) => sources.diagnostics.extend(problems),
         },
-        Err(problem) => sources.diagnostics.push(problem.with_help(
-            "a site needs `content/site.toml`; `placard new site DIR` writes one to start from",
-        )),
+        Err(problem) if root.join(CONFIG_PATH).exists() => sources.diagnostics.push(problem),
+        Err(_) => sources.diagnostics.push(
+            Diagnostic::error(
+                "missing-config",
+                Location::file(CONFIG_PATH),
+                "the site has no `content/site.toml`",
+            )
+            .with_help("a site needs one; `placard new site DIR` writes a site to start from"),
+        ),
     }
     let theme = sources.config.as_ref().and_then(|c| c.theme.clone());
 
@@ -175,6 +184,10 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Sources, std::io::Err
             Loaded::Template(name, text, path) => sources.templates.push((name, text, path)),
             Loaded::Static(name, bytes) => sources.theme_static.push((name, bytes)),
             Loaded::Problem(d) => sources.diagnostics.push(d),
+            Loaded::BrokenFacts(path, d) => {
+                sources.broken.insert(path);
+                sources.diagnostics.push(d);
+            }
             Loaded::Nothing => {}
         }
     }
@@ -193,12 +206,12 @@ fn walk(
     if !root.join(dir).exists() {
         return;
     }
-    let walker = walkdir::WalkDir::new(root.join(dir))
+    let mut walker = walkdir::WalkDir::new(root.join(dir))
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name()));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         match entry {
             Ok(entry) => {
                 let relative = entry
@@ -212,10 +225,29 @@ fn walk(
                         .canonicalize()
                         .is_ok_and(|c| c.starts_with(canonical_root));
                     if !inside {
+                        let (what, help) = if entry.file_type().is_dir() {
+                            (
+                                "folder",
+                                "copy the folder into the site instead; Placard never reads outside the site folder",
+                            )
+                        } else {
+                            (
+                                "file",
+                                "copy the file into the site instead; Placard never reads outside the site folder",
+                            )
+                        };
                         problems.push(
-                            Diagnostic::error("symlink-outside", Location::file(&relative), "this link points outside the site root")
-                                .with_help("copy the file into the site instead; Placard never reads outside the site folder"),
+                            Diagnostic::error(
+                                "symlink-outside",
+                                Location::file(&relative),
+                                format!("this link points to a {what} outside the site root"),
+                            )
+                            .with_help(help),
                         );
+                        if entry.file_type().is_dir() {
+                            // Never descend: nothing below a link that leaves the site is read.
+                            walker.skip_current_dir();
+                        }
                         continue;
                     }
                 }
@@ -233,26 +265,47 @@ fn walk_problem(root: &Path, error: &walkdir::Error) -> Diagnostic {
         .path()
         .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf())
         .unwrap_or_default();
+    let is_link = error
+        .path()
+        .and_then(|p| std::fs::symlink_metadata(p).ok())
+        .is_some_and(|m| m.file_type().is_symlink());
     if let Some(ancestor) = error.loop_ancestor() {
         let ancestor = ancestor.strip_prefix(root).unwrap_or(ancestor);
-        Diagnostic::error(
+        return Diagnostic::error(
             "symlink-loop",
             Location::file(&path),
             format!("this link leads back to `{}`, a loop", ancestor.display()),
         )
-        .with_help("remove the link")
-    } else {
-        let reason = error
-            .io_error()
-            .map(|e| e.to_string())
-            .unwrap_or_else(|| error.to_string());
-        Diagnostic::error(
-            "unreadable",
-            Location::file(&path),
-            format!("cannot be read: {reason}"),
-        )
-        .with_help("check the file's permissions")
+        .with_help("remove the link");
     }
+    let kind = error.io_error().map(std::io::Error::kind);
+    if is_link && kind == Some(std::io::ErrorKind::NotFound) {
+        return Diagnostic::error(
+            "broken-symlink",
+            Location::file(&path),
+            "this link points to nothing",
+        )
+        .with_help("remove the link, or copy the file it meant into the site");
+    }
+    if is_link && error.io_error().and_then(std::io::Error::raw_os_error) == Some(40) {
+        // ELOOP: links that point at each other.
+        return Diagnostic::error(
+            "symlink-loop",
+            Location::file(&path),
+            "this link leads round in a loop of links",
+        )
+        .with_help("remove the link");
+    }
+    let reason = error
+        .io_error()
+        .map(|e| e.kind().to_string())
+        .unwrap_or_else(|| error.to_string());
+    Diagnostic::error(
+        "unreadable",
+        Location::file(&path),
+        format!("cannot be read: {reason}"),
+    )
+    .with_help("check that the file exists and that its permissions allow reading it")
 }
 
 fn is_ignored(name: &std::ffi::OsStr) -> bool {
@@ -268,6 +321,7 @@ enum Loaded {
     Template(String, String, PathBuf),
     Static(String, Vec<u8>),
     Problem(Diagnostic),
+    BrokenFacts(PathBuf, Diagnostic),
     Nothing,
 }
 
@@ -355,7 +409,7 @@ fn load_content(root: &Path, path: &Path, rest: &[&str]) -> Result<Loaded, Diagn
         return parse_document(path, place, lang, text).map(|d| Loaded::Document(Box::new(d)));
     }
     if let Some(id) = name.strip_suffix(".toml") {
-        let (case, parse): (&str, fn(&str, &Path) -> Result<Facts, Diagnostic>) = match rest {
+        let (case, parse): (&str, FactsParser) = match rest {
             ["cases", case, "case.toml"] => (case, |t, p| {
                 parse_toml(t, p).map(|f| Facts::Case(Box::new(f)))
             }),
@@ -368,7 +422,10 @@ fn load_content(root: &Path, path: &Path, rest: &[&str]) -> Result<Loaded, Diagn
             _ => return Ok(unused(path)),
         };
         let text = read_text(root, path)?;
-        let facts = parse(&text, path)?;
+        let facts = match parse(&text, path) {
+            Ok(f) => f,
+            Err(d) => return Ok(Loaded::BrokenFacts(path.to_path_buf(), d)),
+        };
         return Ok(Loaded::Facts(Box::new(FactsFile {
             path: path.to_path_buf(),
             case: case.to_owned(),
@@ -379,6 +436,9 @@ fn load_content(root: &Path, path: &Path, rest: &[&str]) -> Result<Loaded, Diagn
     }
     Ok(unused(path))
 }
+
+/// Parses one kind of facts file.
+type FactsParser = fn(&str, &Path) -> Result<Facts, Diagnostic>;
 
 fn parse_toml<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, Diagnostic> {
     toml::from_str(text).map_err(|e| config::toml_error(&path.to_string_lossy(), text, &e, 1))

@@ -9,6 +9,11 @@ use std::time::Instant;
 
 use placard::date::Date;
 
+// Building a site allocates many short-lived strings from two threads; mimalloc does that
+// markedly faster than the system allocator (see benches/README.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "placard",
@@ -27,6 +32,77 @@ enum Command {
     /// Translation status and upkeep, for translators.
     #[command(subcommand)]
     I18n(I18nCommand),
+    /// Serve the site from memory, rebuilding and reloading open pages on every change.
+    Serve(ServeArgs),
+    /// Build without writing, then report broken links and anchors, missing assets, and
+    /// missing or stale translations.
+    Check(CheckArgs),
+    /// Start a new site, case, person or event from commented files that build at once.
+    #[command(subcommand)]
+    New(NewCommand),
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// A new site (three languages, one example case) in DIR.
+    Site { dir: PathBuf },
+    /// A new case folder, content/cases/SLUG/.
+    Case {
+        slug: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// A new person in a case: content/cases/CASE/people/SLUG.toml.
+    Person {
+        case: String,
+        slug: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// A new timeline event in a case: content/cases/CASE/timeline/DATE-SLUG.toml and .en.md.
+    Event {
+        case: String,
+        /// The day, YYYY-MM-DD.
+        date: String,
+        slug: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// The site root: the folder that holds `content/`.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// The address to listen on. Anything but loopback shows the unfinished site to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// Open the site in the desktop's browser.
+    #[arg(long)]
+    open: bool,
+    /// The date the build treats as today (YYYY-MM-DD).
+    #[arg(long)]
+    today: Option<String>,
+    /// Include pages marked `draft = true`.
+    #[arg(long)]
+    drafts: bool,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// The site root: the folder that holds `content/`.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Also check links to other sites (needs network access).
+    #[arg(long)]
+    external: bool,
+    /// The date the build treats as today (YYYY-MM-DD).
+    #[arg(long)]
+    today: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -88,12 +164,18 @@ struct BuildArgs {
     /// Make links end in `index.html`, so the site also works from `file://` and from a zip.
     #[arg(long)]
     portable: bool,
+    /// Print how long each stage took (load, resolve, render, write).
+    #[arg(long)]
+    timings: bool,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => build(args),
+        Command::Serve(args) => serve(args),
+        Command::Check(args) => check(args),
+        Command::New(command) => new(command),
         Command::I18n(I18nCommand::Status {
             root,
             lang,
@@ -233,6 +315,11 @@ fn build(args: BuildArgs) -> ExitCode {
     for path in &report.gps_stripped {
         eprintln!("note: removed GPS coordinates from {}", path.display());
     }
+    if args.timings {
+        for (stage, spent) in &report.timings {
+            eprintln!("  {:>7.3} s  {stage}", spent.as_secs_f64());
+        }
+    }
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = report.diagnostics.len() - errors;
     let elapsed = started.elapsed().as_secs_f64();
@@ -261,4 +348,183 @@ fn build(args: BuildArgs) -> ExitCode {
         }
     );
     ExitCode::SUCCESS
+}
+
+fn in_memory_options(root: PathBuf, today: Date, drafts: bool) -> placard::BuildOptions {
+    placard::BuildOptions {
+        output: placard::default_output(&root),
+        root,
+        base_url: None,
+        today,
+        drafts,
+        minify: true,
+        portable: false,
+    }
+}
+
+fn serve(args: ServeArgs) -> ExitCode {
+    let today = match today(args.today.as_deref()) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if !args.bind.is_loopback() {
+        eprintln!(
+            "warning: listening on {}: anyone who can reach this machine can read the unpublished site",
+            args.bind
+        );
+    }
+    let root = args.root.clone();
+    let mut options =
+        placard::serve::Options::new(in_memory_options(args.root, today, args.drafts));
+    options.bind = args.bind;
+    options.port = args.port;
+    let snippets = std::io::stderr().is_terminal();
+    let observer = Box::new(move |rebuild: &placard::serve::Rebuild<'_>| {
+        print_rebuild(rebuild, &root, snippets);
+    });
+    let server = match placard::serve::start(options, observer) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    eprintln!("serving {} (Ctrl-C to stop)", server.url());
+    if args.open
+        && let Err(e) = placard::serve::open_in_browser(&server.url())
+    {
+        eprintln!("warning: could not open a browser: {e}");
+    }
+    server.wait();
+    ExitCode::SUCCESS
+}
+
+fn print_rebuild(rebuild: &placard::serve::Rebuild<'_>, root: &std::path::Path, snippets: bool) {
+    let report = rebuild.report;
+    eprint!(
+        "{}",
+        placard::diagnostic::report(&report.diagnostics, root, snippets)
+    );
+    let what = match rebuild.changed {
+        [] => "built".to_owned(),
+        [one] => format!("{} changed: rebuilt", one.display()),
+        many => format!("{} files changed: rebuilt", many.len()),
+    };
+    let ms = rebuild.elapsed.as_secs_f64() * 1000.0;
+    let md = rebuild.markdown;
+    if rebuild.served {
+        eprintln!(
+            "{what} {} pages in {ms:.0} ms ({} Markdown file(s) rendered, {} reused)",
+            report.pages.values().sum::<usize>(),
+            md.rendered,
+            md.reused
+        );
+    } else {
+        let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+        eprintln!("{what} with {errors} error(s) in {ms:.0} ms; still serving the last good site");
+    }
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    if args.external {
+        eprintln!(
+            "error: checking external links is not available in this build; run `placard check` without `--external`"
+        );
+        return ExitCode::from(2);
+    }
+    let today = match today(args.today.as_deref()) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let options = in_memory_options(args.root, today, false);
+    let report = match placard::check::check(&options) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let snippets = std::io::stderr().is_terminal();
+    eprint!(
+        "{}",
+        placard::diagnostic::report(&report.diagnostics, &options.root, snippets)
+    );
+    let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = report.diagnostics.len() - errors;
+    eprintln!(
+        "checked {} pages and {} internal links: {errors} error(s), {warnings} warning(s)",
+        report.pages, report.links
+    );
+    if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn new(command: NewCommand) -> ExitCode {
+    let (root, files) = match command {
+        NewCommand::Site { dir } => (dir, Ok(placard::scaffold::site())),
+        NewCommand::Case { slug, root } => {
+            let files = checked_slug(&slug).map(|()| placard::scaffold::case(&slug));
+            (root, files)
+        }
+        NewCommand::Person { case, slug, root } => {
+            let files = case_facts(&root, &case).and_then(|facts| {
+                checked_slug(&slug).map(|()| placard::scaffold::person(&case, &slug, &facts))
+            });
+            (root, files)
+        }
+        NewCommand::Event {
+            case,
+            date,
+            slug,
+            root,
+        } => {
+            let files = case_facts(&root, &case).and_then(|facts| {
+                let date = Date::parse(&date).map_err(|e| format!("date `{date}`: {e}"))?;
+                checked_slug(&slug).map(|()| placard::scaffold::event(&case, &date, &slug, &facts))
+            });
+            (root, files)
+        }
+    };
+    let files = match files {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match placard::write::create_new(&root, &files) {
+        Ok(created) => {
+            for path in created {
+                println!("created {}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn checked_slug(slug: &str) -> Result<(), String> {
+    placard::scaffold::slug_problem(slug).map_or(Ok(()), Err)
+}
+
+fn case_facts(root: &std::path::Path, case: &str) -> Result<String, String> {
+    let path = root.join("content/cases").join(case).join("case.toml");
+    std::fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "{}: {e} (create the case first with `placard new case {case}`)",
+            path.display()
+        )
+    })
 }

@@ -19,6 +19,9 @@ use syntect::util::LinesWithEndings;
 
 use crate::diagnostic::{Diagnostic, Location};
 
+mod memo;
+pub use memo::MemoStats;
+
 /// The deepest nesting (block quotes, lists, emphasis, links...) a document may have. Real prose
 /// stays far below it; far above it, later stages (HTML minifier, browsers) recurse or give up.
 pub const MAX_DEPTH: usize = 100;
@@ -89,6 +92,8 @@ pub struct Markdown {
     escaping: Options<'static>,
     raw: Options<'static>,
     sanitizer: ammonia::Builder<'static>,
+    /// Documents rendered by earlier builds, when this renderer serves a long-lived process.
+    memo: Option<memo::Memo>,
 }
 
 impl Default for Markdown {
@@ -104,10 +109,37 @@ impl Markdown {
             escaping: options(false),
             raw: options(true),
             sanitizer: sanitizer(),
+            memo: None,
         }
     }
 
+    /// A renderer that remembers what it rendered, for the dev server: a document whose text,
+    /// path, first line, raw-HTML setting and link targets are unchanged since the last build
+    /// is not rendered again. Call [`Markdown::end_build`] after each build.
+    pub fn with_memo() -> Self {
+        Markdown {
+            memo: Some(memo::Memo::default()),
+            ..Self::new()
+        }
+    }
+
+    /// Forgets documents the build just finished did not render (deleted or renamed files),
+    /// and returns how many documents were reused and rendered.
+    pub fn end_build(&mut self) -> MemoStats {
+        self.memo
+            .as_mut()
+            .map(memo::Memo::end_build)
+            .unwrap_or_default()
+    }
+
     pub fn render(&self, input: &Input<'_>) -> Rendered {
+        match &self.memo {
+            Some(memo) => memo.render(input, |input| self.render_fresh(input)),
+            None => self.render_fresh(input),
+        }
+    }
+
+    fn render_fresh(&self, input: &Input<'_>) -> Rendered {
         let options = if input.allow_html {
             &self.raw
         } else {
@@ -327,10 +359,12 @@ fn refused(input: &Input<'_>, too_deep: TooDeep) -> Rendered {
         "too-deep",
         locate(input, too_deep.0),
         format!(
-            "Markdown nested more than {MAX_DEPTH} levels deep (block quotes, lists or emphasis)"
+            "the text is nested more than {MAX_DEPTH} levels deep (block quotes, lists or emphasis)"
         ),
     )
-    .with_help("flatten the nesting; the page is shown as plain text until then");
+    .with_help(format!(
+        "use at most {MAX_DEPTH} levels of quotes or lists inside one another"
+    ));
     Rendered {
         html: TrustedHtml::from_trusted(html),
         headings: Vec::new(),

@@ -274,7 +274,7 @@ pub struct SourceFacts {
     pub title: String,
     pub publisher: Option<String>,
     pub date: Option<Spanned<String>>,
-    pub url: Option<String>,
+    pub url: Option<Spanned<String>>,
     pub language: Option<String>,
 }
 
@@ -306,7 +306,7 @@ pub struct ProvisionFacts {
     pub engages: Vec<Spanned<String>>,
     #[serde(default)]
     pub max_penalty: PerLanguage,
-    pub url: Option<String>,
+    pub url: Option<Spanned<String>>,
     #[serde(default)]
     pub sources: Vec<Spanned<String>>,
 }

@@ -53,6 +53,8 @@ pub struct Translation {
     pub state: TranslationState,
     /// Demand texts of an `act` page, by demand id.
     pub demands: BTreeMap<String, String>,
+    /// Where each demand text is written, for diagnostics.
+    pub demand_locations: BTreeMap<String, crate::diagnostic::Location>,
 }
 
 /// The same prose in every language it exists in; the source language is always there.

@@ -31,6 +31,8 @@ pub struct Theme {
     pub tera: tera::Tera,
     /// Where each template came from, for diagnostics: name → path relative to the site root.
     pub origins: BTreeMap<String, PathBuf>,
+    /// Template texts by name, to find which template put something on a page.
+    pub texts: BTreeMap<String, String>,
     /// The stylesheet (all CSS joined) and script, before hashing.
     pub css: String,
     pub js: String,
@@ -64,7 +66,9 @@ pub fn build(
         .iter()
         .map(|(n, (_, p))| (n.clone(), p.clone()))
         .collect();
-    let templates: Vec<(String, String)> = sources.into_iter().map(|(n, (t, _))| (n, t)).collect();
+    let texts: BTreeMap<String, String> = sources.into_iter().map(|(n, (t, _))| (n, t)).collect();
+    let templates: Vec<(String, String)> =
+        texts.iter().map(|(n, t)| (n.clone(), t.clone())).collect();
     if let Err(error) = tera.add_raw_templates(templates) {
         return (None, vec![template_diagnostic(&error, &origins)]);
     }
@@ -98,6 +102,7 @@ pub fn build(
         Some(Theme {
             tera,
             origins,
+            texts,
             css,
             js,
             other_static,
@@ -124,7 +129,13 @@ pub fn template_diagnostic(error: &tera::Error, origins: &BTreeMap<String, PathB
                 .get(r.filename())
                 .cloned()
                 .unwrap_or_else(|| PathBuf::from(r.filename()));
-            let message = r.message().trim().to_lowercase();
+            // Tera's messages start with a capital and end with a full stop; Placard's do not.
+            let trimmed = r.message().trim().trim_end_matches('.');
+            let mut chars = trimmed.chars();
+            let message: String = chars
+                .next()
+                .map(|c| c.to_lowercase().chain(chars).collect())
+                .unwrap_or_default();
             Diagnostic::error(
                 "template",
                 Location::at(path, r.span().start_line, r.span().start_col + 1),

@@ -191,6 +191,63 @@ fn remove_tree(path: &Path) -> Result<(), WriteError> {
     }
 }
 
+/// `placard i18n mark-current`: records in each translation the fingerprint of its current
+/// original, once a translator has brought it up to date. Returns each file with the
+/// fingerprint written.
+pub fn mark_current(
+    source_language: &str,
+    files: &[PathBuf],
+) -> Result<Vec<(PathBuf, String)>, WriteError> {
+    let mut done = Vec::new();
+    for file in files {
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Some((stem, lang)) = name.strip_suffix(".md").and_then(|s| s.rsplit_once('.')) else {
+            return Err(WriteError::Refused(format!(
+                "`{}` is not a prose file named `NAME.LANG.md`",
+                file.display()
+            )));
+        };
+        if lang == source_language {
+            return Err(WriteError::Refused(format!(
+                "`{}` is an original, not a translation",
+                file.display()
+            )));
+        }
+        let original = file.with_file_name(format!("{stem}.{source_language}.md"));
+        let read =
+            |p: &Path| std::fs::read_to_string(p).map_err(|e| WriteError::Io(p.to_path_buf(), e));
+        let fingerprint = crate::resolve::fingerprint(&crate::load::normalise(read(&original)?));
+        let text = crate::load::normalise(read(file)?);
+        let updated = crate::status::set_translated_from(&text, &fingerprint);
+        std::fs::write(file, updated).map_err(|e| WriteError::Io(file.clone(), e))?;
+        done.push((file.clone(), fingerprint));
+    }
+    Ok(done)
+}
+
+/// `placard new`: creates the scaffolded files under `root`, refusing to overwrite anything.
+pub fn create_new(root: &Path, files: &[(PathBuf, String)]) -> Result<Vec<PathBuf>, WriteError> {
+    if let Some((path, _)) = files.iter().find(|(p, _)| root.join(p).exists()) {
+        return Err(WriteError::Refused(format!(
+            "`{}` already exists; nothing was written",
+            root.join(path).display()
+        )));
+    }
+    let mut created = Vec::new();
+    for (path, text) in files {
+        let target = root.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| WriteError::Io(parent.to_path_buf(), e))?;
+        }
+        std::fs::write(&target, text).map_err(|e| WriteError::Io(target.clone(), e))?;
+        created.push(target);
+    }
+    Ok(created)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,41 +321,4 @@ mod tests {
         assert!(write(&output(&[("../evil.html", "x")]), &root.join("public")).is_err());
         assert!(!root.join("evil.html").exists());
     }
-}
-
-/// `placard i18n mark-current`: records in each translation the fingerprint of its current
-/// original, once a translator has brought it up to date. Returns each file with the
-/// fingerprint written.
-pub fn mark_current(
-    source_language: &str,
-    files: &[PathBuf],
-) -> Result<Vec<(PathBuf, String)>, WriteError> {
-    let mut done = Vec::new();
-    for file in files {
-        let name = file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let Some((stem, lang)) = name.strip_suffix(".md").and_then(|s| s.rsplit_once('.')) else {
-            return Err(WriteError::Refused(format!(
-                "`{}` is not a prose file named `NAME.LANG.md`",
-                file.display()
-            )));
-        };
-        if lang == source_language {
-            return Err(WriteError::Refused(format!(
-                "`{}` is an original, not a translation",
-                file.display()
-            )));
-        }
-        let original = file.with_file_name(format!("{stem}.{source_language}.md"));
-        let read =
-            |p: &Path| std::fs::read_to_string(p).map_err(|e| WriteError::Io(p.to_path_buf(), e));
-        let fingerprint = crate::resolve::fingerprint(&crate::load::normalise(read(&original)?));
-        let text = crate::load::normalise(read(file)?);
-        let updated = crate::status::set_translated_from(&text, &fingerprint);
-        std::fs::write(file, updated).map_err(|e| WriteError::Io(file.clone(), e))?;
-        done.push((file.clone(), fingerprint));
-    }
-    Ok(done)
 }

@@ -21,10 +21,9 @@ pub fn add(site: &Site, renderer: &Renderer, output: &mut Output) {
         .insert("sitemap.xml".into(), sitemap(site, renderer).into_bytes());
     for language in &site.config.languages {
         let path = format!("{}/atom.xml", language.code);
-        output.files.insert(
-            path,
-            atom(site, renderer, language.code.as_str()).into_bytes(),
-        );
+        output
+            .files
+            .insert(path, atom(site, language.code.as_str()).into_bytes());
     }
     let robots = format!(
         "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
@@ -86,7 +85,7 @@ fn sitemap(site: &Site, renderer: &Renderer) -> String {
 
 /// The timeline events of every case, newest first; future events are left out until they
 /// happen.
-fn atom(site: &Site, renderer: &Renderer, lang: &str) -> String {
+fn atom(site: &Site, lang: &str) -> String {
     let base = &site.config.base_url;
     let home = UrlPath::dir([lang]).absolute(base);
     let title = site.catalog.text(
@@ -133,7 +132,9 @@ fn atom(site: &Site, renderer: &Renderer, lang: &str) -> String {
     for (day, url, title, summary, html) in entries {
         let _ = write!(
             xml,
-            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{day}T00:00:00Z</updated>\n",
+            // The event's HTML links relative to the timeline page; xml:base says so.
+            "  <entry xml:base=\"{}\">\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{day}T00:00:00Z</updated>\n",
+            escape(url.split('#').next().unwrap_or_default()),
             escape(&title),
             escape(&url),
             escape(&url)
@@ -151,7 +152,6 @@ fn atom(site: &Site, renderer: &Renderer, lang: &str) -> String {
         xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");
-    let _ = renderer;
     xml
 }
 

@@ -33,6 +33,14 @@ pub struct Output {
     pub pages: BTreeMap<String, usize>,
 }
 
+/// One page's output file, language, bytes (or template error) and other problems.
+type RenderedPage<'a> = (
+    String,
+    &'a str,
+    Result<Vec<u8>, Diagnostic>,
+    Vec<Diagnostic>,
+);
+
 /// Renders the whole site.
 pub fn render(site: &Site, theme: &Theme, options: RenderOptions) -> (Output, Vec<Diagnostic>) {
     let mut output = Output::default();
@@ -48,17 +56,28 @@ pub fn render(site: &Site, theme: &Theme, options: RenderOptions) -> (Output, Ve
     let renderer = pages::Renderer::new(site, theme, options, &css_path, &js_path);
 
     let jobs = renderer.jobs();
-    let rendered: Vec<(String, &str, Result<Vec<u8>, Diagnostic>)> = jobs
+    let own_host = crate::privacy::host_of(&site.config.base_url);
+    let allowed = &site.config.allowed_hosts;
+    let rendered: Vec<RenderedPage> = jobs
         .par_iter()
         .map(|(lang, job)| {
             let path = renderer.path(lang, job);
-            let result = renderer
-                .render_page(lang, job)
-                .map(|html| finish(html, options.minify));
-            (path.output_file(), lang.as_str(), result)
+            let mut problems = Vec::new();
+            let result = renderer.render_page(lang, job).map(|html| {
+                for found in crate::privacy::scan_html(&html, own_host.as_deref(), allowed) {
+                    problems.push(off_site(
+                        &path,
+                        renderer.origin_of(lang, job, &found.url),
+                        &found,
+                    ));
+                }
+                finish(html, options.minify)
+            });
+            (path.output_file(), lang.as_str(), result, problems)
         })
         .collect();
-    for (path, lang, result) in rendered {
+    for (path, lang, result, problems) in rendered {
+        diagnostics.extend(problems);
         match result {
             Ok(bytes) => {
                 *output.pages.entry(lang.to_owned()).or_default() += 1;
@@ -66,6 +85,10 @@ pub fn render(site: &Site, theme: &Theme, options: RenderOptions) -> (Output, Ve
             }
             Err(d) => diagnostics.push(d),
         }
+    }
+    for found in crate::privacy::scan_css(&theme.css, own_host.as_deref(), allowed) {
+        let origin = std::path::PathBuf::from("themes (stylesheet)");
+        diagnostics.push(off_site(&css_path, origin, &found));
     }
     match renderer.render_chooser() {
         Ok(html) => {
@@ -130,6 +153,20 @@ fn minify_css(css: &str) -> String {
     out.strip_prefix("<style>")
         .and_then(|s| s.strip_suffix("</style>"))
         .map_or_else(|| css.to_owned(), str::to_owned)
+}
+
+/// A load from another host: a build error naming the page and the file that put it there.
+fn off_site(
+    page: &UrlPath,
+    origin: std::path::PathBuf,
+    found: &crate::privacy::OffSite,
+) -> Diagnostic {
+    Diagnostic::error(
+        "off-site",
+        crate::diagnostic::Location::file(origin),
+        format!("page `{page}` would load `{}` from another host ({})", found.url, found.what),
+    )
+    .with_help("visitors must not contact other hosts: copy the file into the site (a case's media/ or the theme's static/), or, if readers may contact that host, list it in `allowed_hosts` in content/site.toml")
 }
 
 pub(crate) fn template_error(error: &tera::Error, theme: &Theme) -> Diagnostic {

@@ -89,9 +89,10 @@ impl<'a> Job<'a> {
     }
 }
 
-/// Per-language strings, computed once per language rather than once per page.
+/// Per-language UI strings without arguments, as a template value built once per language:
+/// Tera's maps are shared, so every page of the language gets them without a copy.
 struct LanguageStrings {
-    t: BTreeMap<String, String>,
+    t: tera::Value,
 }
 
 pub struct Renderer<'a> {
@@ -124,7 +125,12 @@ impl<'a> Renderer<'a> {
             for key in keys {
                 t.insert(key.clone(), site.catalog.text(lang, &key, &[]));
             }
-            strings.insert(lang.to_owned(), LanguageStrings { t });
+            strings.insert(
+                lang.to_owned(),
+                LanguageStrings {
+                    t: tera::Value::from_serializable(&t),
+                },
+            );
         }
         Renderer {
             site,
@@ -187,13 +193,54 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
+    /// The file that put `url` on this page: the content file whose prose contains it, or
+    /// the page's template.
+    pub fn origin_of(&self, lang: &LanguageCode, job: &Job<'a>, url: &str) -> std::path::PathBuf {
+        let mut prose: Vec<&Prose> = job.prose().into_iter().collect();
+        if let Job::Timeline(case) = job {
+            prose.extend(case.events.iter().filter_map(|e| e.prose.as_ref()));
+        }
+        if let Job::Home = job {
+            prose.extend(self.site.home.iter());
+        }
+        let from_content = prose
+            .iter()
+            .filter_map(|p| p.in_language(lang.as_str()))
+            .find(|(t, _)| t.html.as_str().contains(url))
+            .map(|(t, _)| t.path.clone());
+        let template = std::iter::once(job.template())
+            .chain(self.theme.texts.keys().map(String::as_str))
+            .find(|name| self.theme.texts.get(*name).is_some_and(|t| t.contains(url)))
+            .unwrap_or(job.template());
+        from_content.unwrap_or_else(|| {
+            self.theme
+                .origins
+                .get(template)
+                .cloned()
+                .unwrap_or_default()
+        })
+    }
+
     pub fn render_page(&self, lang: &LanguageCode, job: &Job<'a>) -> Result<String, Diagnostic> {
         let view = self.view(lang.as_str(), job);
-        let context = tera::Context::from_serialize(&view)
+        self.render_view(&view, job.template())
+    }
+
+    /// Renders a view with its language's UI strings as `t`.
+    fn render_view(&self, view: &PageView, template: &str) -> Result<String, Diagnostic> {
+        let mut context = tera::Context::from_serialize(view)
             .map_err(|e| super::template_error(&e, self.theme))?;
+        let source = self.site.config.source_language.as_str();
+        if let Some(strings) = self
+            .strings
+            .get(view.lang)
+            .or_else(|| self.strings.get(source))
+        {
+            context.insert_value("t", strings.t.clone());
+        }
         self.theme
             .tera
-            .render(job.template(), &context)
+            .render(template, &context)
             .map_err(|e| super::template_error(&e, self.theme))
     }
 
@@ -216,12 +263,7 @@ impl<'a> Renderer<'a> {
                 })
                 .collect(),
         );
-        let context = tera::Context::from_serialize(&view)
-            .map_err(|e| super::template_error(&e, self.theme))?;
-        self.theme
-            .tera
-            .render("chooser.html", &context)
-            .map_err(|e| super::template_error(&e, self.theme))
+        self.render_view(&view, "chooser.html")
     }
 
     fn view<'s>(&'s self, lang: &'s str, job: &Job<'a>) -> PageView<'s> {
@@ -289,12 +331,6 @@ impl<'a> Renderer<'a> {
                 fallback: !real.contains(&l.code.as_str()),
             })
             .collect();
-        let t = self
-            .strings
-            .get(lang)
-            .or_else(|| self.strings.get(source))
-            .map(|s| &s.t);
-        static EMPTY: std::sync::OnceLock<BTreeMap<String, String>> = std::sync::OnceLock::new();
         PageView {
             lang,
             site_title: config.title_in(lang),
@@ -307,7 +343,6 @@ impl<'a> Renderer<'a> {
             home: self.link(here, lang, &UrlPath::root()),
             nav: self.nav(lang, job, here),
             switcher,
-            t: t.unwrap_or_else(|| EMPTY.get_or_init(BTreeMap::new)),
             notice: None,
             content_lang: None,
             body: None,

@@ -2,7 +2,6 @@
 //! never query the site. Only [`TrustedHtml`] is marked safe in templates.
 
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 use crate::markdown::TrustedHtml;
 
@@ -21,8 +20,6 @@ pub struct PageView<'a> {
     pub home: String,
     pub nav: Vec<Link>,
     pub switcher: Vec<LanguageLink>,
-    /// The UI strings without arguments, by key.
-    pub t: &'a BTreeMap<String, String>,
     pub notice: Option<Notice>,
     /// The language of the main text, when it differs from the page's (a fallback).
     pub content_lang: Option<&'a str>,

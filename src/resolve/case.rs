@@ -34,6 +34,7 @@ struct Known {
 
 pub(super) fn build(
     facts: &[FactsFile],
+    broken: &BTreeSet<std::path::PathBuf>,
     media: &[MediaFile],
     prose: &mut BTreeMap<Place, Prose>,
     layout: &Layout,
@@ -62,6 +63,9 @@ pub(super) fn build(
     for (id, files) in grouped {
         let Some((case_file, case_facts)) = files.case else {
             let path = format!("content/cases/{id}/case.toml");
+            if broken.contains(std::path::Path::new(&path)) {
+                continue; // its parse error is reported already
+            }
             diagnostics.push(
                 Diagnostic::error(
                     "missing-case",
@@ -72,9 +76,24 @@ pub(super) fn build(
             );
             continue;
         };
+        // What a file that failed to parse would have defined is not reported again as unknown.
+        let laws_broken = broken.contains(&std::path::PathBuf::from(format!(
+            "content/cases/{id}/laws.toml"
+        )));
+        let people_dir = std::path::PathBuf::from(format!("content/cases/{id}/people"));
         let mut ctx = Ctx {
             diagnostics,
             config,
+            silenced: if laws_broken {
+                vec!["provision"]
+            } else {
+                Vec::new()
+            },
+            broken_people: broken
+                .iter()
+                .filter(|p| p.parent() == Some(people_dir.as_path()))
+                .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+                .collect(),
         };
         let case = ctx.case(
             id,
@@ -88,18 +107,33 @@ pub(super) fn build(
         );
         cases.push(case);
     }
+    // A person's photo is published only as its metadata-free, content-named copy, and only
+    // when consented and not withheld: never under its own name by the loop below.
+    let photos: BTreeSet<std::path::PathBuf> = facts
+        .iter()
+        .filter_map(|f| match &f.facts {
+            Facts::Person(p) => p.photo.as_ref().map(|photo| {
+                std::path::PathBuf::from(format!(
+                    "content/cases/{}/{}",
+                    f.case,
+                    photo.file.get_ref()
+                ))
+            }),
+            _ => None,
+        })
+        .collect();
     for (path, url) in layout.media_urls() {
         if let Some(file) = media
             .iter()
             .find(|m| format!("cases/{}/{}", m.case, m.name) == *path)
+            && !published.iter().any(|m: &Media| m.source == file.path)
+            && !photos.contains(&file.path)
         {
-            if !published.iter().any(|m: &Media| m.source == file.path) {
-                published.push(Media {
-                    url: url.clone(),
-                    bytes: crate::media::strip(&file.bytes),
-                    source: file.path.clone(),
-                });
-            }
+            published.push(Media {
+                url: url.clone(),
+                bytes: crate::media::strip(&file.bytes),
+                source: file.path.clone(),
+            });
         }
     }
     cases.sort_by(|a, b| (a.0, &a.1.id).cmp(&(b.0, &b.1.id)));
@@ -110,6 +144,10 @@ pub(super) fn build(
 struct Ctx<'a> {
     diagnostics: &'a mut Vec<Diagnostic>,
     config: &'a SiteConfig,
+    /// Kinds of reference not checked in this case, because their file failed to parse.
+    silenced: Vec<&'static str>,
+    /// People whose file failed to parse.
+    broken_people: BTreeSet<String>,
 }
 
 fn at(file: &FactsFile, span: std::ops::Range<usize>) -> Location {
@@ -187,11 +225,14 @@ impl Ctx<'_> {
         let mut out = Vec::new();
         for s in &facts.source {
             if !seen.insert(s.id.get_ref().clone()) {
-                self.diagnostics.push(Diagnostic::error(
-                    "duplicate-id",
-                    at(file, s.id.span()),
-                    format!("source `{}` is defined twice", s.id.get_ref()),
-                ));
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        at(file, s.id.span()),
+                        format!("source `{}` is defined twice", s.id.get_ref()),
+                    )
+                    .with_help("give each `[[source]]` its own `id`, or remove the repeat"),
+                );
                 continue;
             }
             out.push(Source {
@@ -199,7 +240,7 @@ impl Ctx<'_> {
                 title: s.title.clone(),
                 publisher: s.publisher.clone(),
                 date: s.date.as_ref().and_then(|d| self.day(file, d)),
-                url: s.url.clone(),
+                url: s.url.as_ref().and_then(|u| self.url(file, u)),
                 language: s.language.clone(),
             });
         }
@@ -220,11 +261,14 @@ impl Ctx<'_> {
         let mut out = Vec::new();
         for (file, p) in all {
             if !seen.insert(p.id.get_ref().clone()) {
-                self.diagnostics.push(Diagnostic::error(
-                    "duplicate-id",
-                    at(file, p.id.span()),
-                    format!("provision `{}` is defined twice", p.id.get_ref()),
-                ));
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        at(file, p.id.span()),
+                        format!("provision `{}` is defined twice", p.id.get_ref()),
+                    )
+                    .with_help("give each `[[provision]]` its own `id`, or remove the repeat"),
+                );
                 continue;
             }
             self.require_language(file, &p.title, "title", p.id.span());
@@ -234,7 +278,7 @@ impl Ctx<'_> {
                 title: plain(&p.title),
                 engages: self.refs(file, &p.engages, &ids, "provision"),
                 max_penalty: plain(&p.max_penalty),
-                url: p.url.clone(),
+                url: p.url.as_ref().and_then(|u| self.url(file, u)),
                 sources: self.refs(file, &p.sources, &source_ids, "source"),
             });
         }
@@ -296,6 +340,13 @@ impl Ctx<'_> {
     ) -> Option<Photo> {
         let name = photo.file.get_ref();
         let location = at(file, photo.file.span());
+        if !name.starts_with("media/") || name.split('/').any(|p| p == ".." || p.is_empty()) {
+            self.diagnostics.push(
+                Diagnostic::error("bad-photo-path", location, format!("`{name}` is not a file in this case's `media/` folder"))
+                    .with_help("put the photo in the case's `media/` folder and write `file = \"media/NAME.jpg\"`"),
+            );
+            return None;
+        }
         let Some(source) = media
             .iter()
             .find(|m| m.case == file.case && m.name == *name)
@@ -388,16 +439,18 @@ impl Ctx<'_> {
                 Ok(d) => d,
                 Err(why) => {
                     self.diagnostics.push(
-                        Diagnostic::error(
-                            "bad-date",
-                            at(file, e.date.span()),
-                            format!("`{}` is not a valid date: {why}", e.date.get_ref()),
-                        )
-                        .with_help("write `YYYY-MM-DD`, `YYYY-MM` or `YYYY`"),
+                        Diagnostic::error("bad-date", at(file, e.date.span()), why.clone())
+                            .with_help("write `YYYY-MM-DD`, `YYYY-MM` or `YYYY`"),
                     );
                     continue;
                 }
             };
+            if e.season.is_some() && date.month().is_some() {
+                self.diagnostics.push(
+                    Diagnostic::error("bad-date", at(file, e.date.span()), format!("a `season` goes with a year, but the date `{}` names a month or day", e.date.get_ref()))
+                        .with_help("write only the year, e.g. `date = \"2025\"` with `season = \"summer\"`, or remove `season`"),
+                );
+            }
             let text = prose.remove(&Place::Event(case.to_owned(), file.id.clone()));
             if text.is_none() {
                 self.diagnostics.push(
@@ -471,11 +524,14 @@ impl Ctx<'_> {
         let mut out: Vec<DemandId> = Vec::new();
         for d in &facts.demand {
             if out.iter().any(|x| x.as_str() == d.id.get_ref()) {
-                self.diagnostics.push(Diagnostic::error(
-                    "duplicate-id",
-                    at(file, d.id.span()),
-                    format!("demand `{}` is defined twice", d.id.get_ref()),
-                ));
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        at(file, d.id.span()),
+                        format!("demand `{}` is defined twice", d.id.get_ref()),
+                    )
+                    .with_help("give each `[[demand]]` its own `id`, or remove the repeat"),
+                );
                 continue;
             }
             self.refs::<ProvisionId>(file, &d.provisions, &known.provisions, "provision");
@@ -493,7 +549,10 @@ impl Ctx<'_> {
                     let hint = suggest(key, demands.iter().map(DemandId::as_str));
                     let d = Diagnostic::error(
                         "unknown-demand",
-                        Location::file(&t.path),
+                        t.demand_locations
+                            .get(key)
+                            .cloned()
+                            .unwrap_or_else(|| Location::file(&t.path)),
                         format!("unknown demand `{key}`"),
                     );
                     self.diagnostics.push(match hint {
@@ -534,6 +593,11 @@ impl Ctx<'_> {
             let name = id.get_ref();
             if known.contains(name) {
                 out.push(T::from(name.clone()));
+                continue;
+            }
+            if self.silenced.contains(&what)
+                || (what == "person" && self.broken_people.contains(name))
+            {
                 continue;
             }
             let d = Diagnostic::error(
@@ -585,10 +649,14 @@ impl Ctx<'_> {
     ) {
         let source = self.config.source_language.as_str();
         if !map.contains_key(source) {
-            let location = if span.is_empty() {
-                Location::file(&file.path)
-            } else {
-                at(file, span)
+            // A table such as `[name]` has no span of its own: point at its header line.
+            let header = [format!("[{field}]"), format!("{field} =")]
+                .iter()
+                .find_map(|h| file.text.find(h.as_str()));
+            let location = match (span.is_empty(), header) {
+                (false, _) => at(file, span),
+                (true, Some(offset)) => at(file, offset..offset),
+                (true, None) => Location::file(&file.path),
             };
             self.diagnostics.push(
                 Diagnostic::error(
@@ -601,17 +669,32 @@ impl Ctx<'_> {
         }
     }
 
+    /// A link a reader may follow: only `https://` and `http://` addresses, never a scheme
+    /// that runs code (`javascript:`) or embeds content (`data:`).
+    fn url(&mut self, file: &FactsFile, url: &Spanned<String>) -> Option<String> {
+        let text = url.get_ref().trim();
+        let lower = text.to_ascii_lowercase();
+        if lower.starts_with("https://") || lower.starts_with("http://") {
+            return Some(text.to_owned());
+        }
+        self.diagnostics.push(
+            Diagnostic::error(
+                "bad-url",
+                at(file, url.span()),
+                format!("`{text}` is not a web address"),
+            )
+            .with_help("write the full address, starting with `https://`"),
+        );
+        None
+    }
+
     fn day(&mut self, file: &FactsFile, text: &Spanned<String>) -> Option<Date> {
         match Date::parse(text.get_ref()) {
             Ok(d) => Some(d),
             Err(why) => {
                 self.diagnostics.push(
-                    Diagnostic::error(
-                        "bad-date",
-                        at(file, text.span()),
-                        format!("`{}` is not a valid date: {why}", text.get_ref()),
-                    )
-                    .with_help("write the day as `YYYY-MM-DD`"),
+                    Diagnostic::error("bad-date", at(file, text.span()), why.clone())
+                        .with_help("write the day as `YYYY-MM-DD`"),
                 );
                 None
             }

@@ -46,6 +46,7 @@ impl Layout {
                 cases.insert(c);
             }
         }
+        let mut claimed = Claims::default();
         for case in cases {
             let explicit = facts.iter().find_map(|f| match &f.facts {
                 Facts::Case(c) if f.case == case => c.slug.as_ref().map(|s| (f, s)),
@@ -57,7 +58,19 @@ impl Layout {
                 }
                 None => Slug::derive(case),
             };
-            layout.case_slugs.insert(case.to_owned(), slug);
+            let location = match explicit {
+                Some((file, s)) => span_location(file, s),
+                None => Location::file(format!("content/cases/{case}")),
+            };
+            if claimed.claim(
+                String::new(),
+                &slug,
+                location,
+                format!("case `{case}`"),
+                diagnostics,
+            ) {
+                layout.case_slugs.insert(case.to_owned(), slug);
+            }
         }
         layout.people(facts, diagnostics);
         for file in facts {
@@ -67,26 +80,50 @@ impl Layout {
                     .as_ref()
                     .and_then(|s| checked_slug(file, s, diagnostics))
                     .unwrap_or_else(|| Slug::derive(&file.id));
-                layout
-                    .analysis_slugs
-                    .insert((file.case.clone(), file.id.clone()), slug);
+                let location = a
+                    .slug
+                    .as_ref()
+                    .map_or_else(|| Location::file(&file.path), |s| span_location(file, s));
+                let scope = format!("{}/legal", file.case);
+                if claimed.claim(
+                    scope,
+                    &slug,
+                    location,
+                    format!("analysis `{}`", file.id),
+                    diagnostics,
+                ) {
+                    layout
+                        .analysis_slugs
+                        .insert((file.case.clone(), file.id.clone()), slug);
+                }
             }
         }
         for doc in documents {
-            if let Place::Page(slug) = &doc.place {
-                let derived = Slug::derive(slug);
-                if RESERVED.contains(&derived.as_str()) || derived.as_str().is_empty() {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            "url-collision",
-                            Location::file(&doc.path),
-                            format!("a page may not be called `{slug}`: the site uses that folder"),
-                        )
+            let Place::Page(name) = &doc.place else {
+                continue;
+            };
+            if layout.page_slugs.contains_key(name) {
+                continue; // another language of the same page
+            }
+            let derived = Slug::derive(name);
+            if derived.as_str().is_empty() {
+                diagnostics.push(
+                    Diagnostic::error("bad-slug", Location::file(&doc.path), format!("the page name `{name}` has no letters or digits to make an address from"))
+                        .with_help("rename the file, e.g. `about.en.md`"),
+                );
+            } else if RESERVED.contains(&derived.as_str()) {
+                diagnostics.push(
+                    Diagnostic::error("url-collision", Location::file(&doc.path), format!("a page may not be called `{name}`: the site uses the folder `{derived}/`"))
                         .with_help("rename the file"),
-                    );
-                    continue;
-                }
-                layout.page_slugs.insert(slug.clone(), derived);
+                );
+            } else if claimed.claim(
+                "pages".into(),
+                &derived,
+                Location::file(&doc.path),
+                format!("page `{name}`"),
+                diagnostics,
+            ) {
+                layout.page_slugs.insert(name.clone(), derived);
             }
         }
         layout.build_links(facts, media);
@@ -115,7 +152,9 @@ impl Layout {
                 diagnostics.push(
                     Diagnostic::error(
                         "duplicate-slug",
-                        Location::file(&file.path),
+                        p.slug
+                            .as_ref()
+                            .map_or_else(|| Location::file(&file.path), |s| span_location(file, s)),
                         format!(
                             "the slug `{slug}` is already used by `{}`",
                             first.path.display()
@@ -238,11 +277,11 @@ impl Layout {
         } else {
             from.relative_to(self.media.get(path)?, portable)
         };
-        if let Some(f) = fragment {
-            if !href.contains('#') {
-                href.push('#');
-                href.push_str(f);
-            }
+        if let Some(f) = fragment
+            && !href.contains('#')
+        {
+            href.push('#');
+            href.push_str(f);
         }
         Some(href)
     }
@@ -250,6 +289,43 @@ impl Layout {
     /// Published media under their own names.
     pub fn media_urls(&self) -> &BTreeMap<String, UrlPath> {
         &self.media
+    }
+}
+
+fn span_location(file: &FactsFile, value: &toml::Spanned<String>) -> Location {
+    Location::at_offset(&file.path, &file.text, value.span().start, 1)
+}
+
+/// Slugs taken so far, per folder, so that two things never share one address.
+#[derive(Default)]
+struct Claims {
+    taken: BTreeMap<(String, Slug), String>,
+}
+
+impl Claims {
+    /// Takes `slug` in `scope` for `owner`; reports a collision and returns false if taken.
+    fn claim(
+        &mut self,
+        scope: String,
+        slug: &Slug,
+        location: Location,
+        owner: String,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> bool {
+        let key = (scope, slug.clone());
+        if let Some(first) = self.taken.get(&key) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "duplicate-slug",
+                    location,
+                    format!("{owner} would have the address `{slug}`, which {first} already has"),
+                )
+                .with_help("give one of them a different `slug` (or a different file name)"),
+            );
+            return false;
+        }
+        self.taken.insert(key, owner);
+        true
     }
 }
 

@@ -81,6 +81,12 @@ pub fn resolve(
             known
         })
         .collect();
+    report_orphans(
+        &documents,
+        &sources.facts,
+        &sources.broken,
+        &mut diagnostics,
+    );
     let mut prose = render_prose(
         documents,
         markdown,
@@ -103,6 +109,7 @@ pub fn resolve(
     }
     let (cases, media) = case::build(
         &sources.facts,
+        &sources.broken,
         &sources.media,
         &mut prose,
         &layout,
@@ -163,6 +170,52 @@ fn catalog(
 
 /// Renders every document once, in parallel, then groups them by place with their
 /// translation state.
+/// Prose files without the facts file they belong to (a biography without its person).
+fn report_orphans(
+    documents: &[Document],
+    facts: &[crate::load::FactsFile],
+    broken: &std::collections::BTreeSet<std::path::PathBuf>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    use crate::load::Facts;
+    let has = |case: &str, id: Option<&str>, kind: fn(&Facts) -> bool| {
+        facts
+            .iter()
+            .any(|f| f.case == case && kind(&f.facts) && id.is_none_or(|id| f.id == id))
+    };
+    for doc in documents {
+        let found = match &doc.place {
+            Place::Home | Place::Page(_) => true,
+            Place::CaseIndex(c) | Place::Act(c) => has(c, None, |f| matches!(f, Facts::Case(_))),
+            Place::Person(c, id) => has(c, Some(id), |f| matches!(f, Facts::Person(_))),
+            Place::Event(c, id) => has(c, Some(id), |f| matches!(f, Facts::Event(_))),
+            Place::Analysis(c, id) => has(c, Some(id), |f| matches!(f, Facts::Analysis(_))),
+        };
+        // A facts file that failed to parse is reported already; its prose is no orphan.
+        let facts_path = doc.path.with_file_name(match &doc.place {
+            Place::CaseIndex(_) | Place::Act(_) => "case.toml".to_owned(),
+            _ => format!(
+                "{}.toml",
+                doc.path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .and_then(|n| n.split('.').next())
+                    .unwrap_or_default()
+            ),
+        });
+        if !found && !broken.contains(&facts_path) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "orphan-prose",
+                    Location::file(&doc.path),
+                    "this prose file has no facts file beside it",
+                )
+                .with_help("add the matching `.toml` file, or check the file name"),
+            );
+        }
+    }
+}
+
 fn render_prose(
     documents: Vec<Document>,
     markdown: &Markdown,
@@ -172,9 +225,16 @@ fn render_prose(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> BTreeMap<Place, Prose> {
     let source = config.source_language.as_str();
+    // Fingerprints only for originals that have translations: hashing every original of a
+    // large site would be wasted work.
+    let translated: std::collections::BTreeSet<&Place> = documents
+        .iter()
+        .filter(|d| d.lang != source)
+        .map(|d| &d.place)
+        .collect();
     let originals: BTreeMap<&Place, String> = documents
         .iter()
-        .filter(|d| d.lang == source)
+        .filter(|d| d.lang == source && translated.contains(&d.place))
         .map(|d| (&d.place, fingerprint(&d.text)))
         .collect();
 
@@ -212,6 +272,18 @@ fn render_prose(
                     .demands
                     .iter()
                     .map(|(k, v)| (k.clone(), v.get_ref().clone()))
+                    .collect(),
+                // Front matter starts after the 4 bytes of `+++\n`.
+                demand_locations: doc
+                    .front
+                    .demands
+                    .iter()
+                    .map(|(k, v)| {
+                        (
+                            k.clone(),
+                            Location::at_offset(&doc.path, &doc.text, v.span().start + 4, 1),
+                        )
+                    })
                     .collect(),
             };
             Some((
@@ -253,15 +325,19 @@ fn render_prose(
         }
         false
     });
-    for doc in &documents {
-        if layout.host(&doc.place).is_none() && !matches!(doc.place, Place::Page(_)) {
+    for doc in documents
+        .iter()
+        .filter(|d| d.lang == source && d.front.title.is_none())
+    {
+        // Biographies take the person's name as their title; every other page needs one.
+        if !matches!(doc.place, Place::Person(..)) && layout.host(&doc.place).is_some() {
             diagnostics.push(
                 Diagnostic::error(
-                    "orphan-prose",
-                    Location::file(&doc.path),
-                    "this prose file has no facts file beside it",
+                    "missing-title",
+                    Location::at(&doc.path, 1, 1),
+                    "this page has no `title`",
                 )
-                .with_help("add the matching `.toml` file, or check the file name"),
+                .with_help("add `title = \"…\"` between the `+++` lines at the top of the file"),
             );
         }
     }

@@ -11,7 +11,8 @@
 //   - no request leaves 127.0.0.1:<port> (every request is recorded, and any
 //     request or navigation to another host is aborted and reported);
 //   - no same-site request fails (status >= 400 or a network error);
-//   - axe-core reports no violation of impact "serious" or "critical";
+//   - axe-core reports no violation of impact "serious" or "critical" (all
+//     rules in the light colour scheme, colour contrast also in the dark one);
 //   - at 390 px viewport width there is no horizontal scroll;
 //   - <html lang> is the page's language, and every link of the language
 //     switcher (nav.langs) leads to the same page in its language.
@@ -342,7 +343,7 @@ const SELECTOR_FN = `(el) => {
   return parts.join(' > ');
 }`;
 
-async function checkPage(ctx, axeCtx, pg) {
+async function checkPage(ctx, axeCtx, axeDarkCtx, pg) {
   const where = `${pg.path}`;
   console.log(`page ${pg.path} (${pg.kind}${pg.lang ? ', ' + pg.lang : ''})`);
   const page = await ctx.newPage();
@@ -452,39 +453,46 @@ async function checkPage(ctx, axeCtx, pg) {
   await page.close();
 
   // axe-core, in a context that bypasses the site's CSP only so that axe
-  // itself can be injected; the CSP is enforced in the checks above.
-  const apage = await axeCtx.newPage();
-  try {
-    await apage.goto(ORIGIN + pg.path, { waitUntil: 'load' });
-    await apage.addScriptTag({ content: axeSource });
-    const result = await apage.evaluate(async () => {
-      // eslint-disable-next-line no-undef
-      const r = await axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: (n.failureSummary || '').split('\n').slice(1).join(' ').trim() })),
-      }));
-    });
-    for (const v of result) {
-      const targets = v.nodes.slice(0, 6).map((n) => `${n.target}${n.summary ? ` [${n.summary}]` : ''}`).join('; ');
-      const more = v.nodes.length > 6 ? ` (+${v.nodes.length - 6} more)` : '';
-      const line = `axe ${v.impact} ${v.id}: ${v.help} -- ${targets}${more}`;
-      if (FAIL_IMPACTS.has(v.impact)) fail(where, line);
-      else {
-        notes.push(`${where}: ${line}`);
-        console.log(`  note ${line}`);
+  // itself can be injected; the CSP is enforced in the checks above. All
+  // rules in the light colour scheme, and colour contrast again in the dark
+  // one (the theme has a prefers-color-scheme: dark palette).
+  for (const [scheme, actx, options] of [
+    ['light', axeCtx, {}],
+    ['dark', axeDarkCtx, { runOnly: ['color-contrast', 'link-in-text-block'] }],
+  ]) {
+    const apage = await actx.newPage();
+    try {
+      await apage.goto(ORIGIN + pg.path, { waitUntil: 'load' });
+      await apage.addScriptTag({ content: axeSource });
+      const result = await apage.evaluate(async (opts) => {
+        // eslint-disable-next-line no-undef
+        const r = await axe.run(document, { ...opts, resultTypes: ['violations'] });
+        return r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: (n.failureSummary || '').split('\n').slice(1).join(' ').trim() })),
+        }));
+      }, options);
+      for (const v of result) {
+        const targets = v.nodes.slice(0, 6).map((n) => `${n.target}${n.summary ? ` [${n.summary}]` : ''}`).join('; ');
+        const more = v.nodes.length > 6 ? ` (+${v.nodes.length - 6} more)` : '';
+        const line = `axe (${scheme}) ${v.impact} ${v.id}: ${v.help} -- ${targets}${more}`;
+        if (FAIL_IMPACTS.has(v.impact)) fail(where, line);
+        else {
+          notes.push(`${where}: ${line}`);
+          console.log(`  note ${line}`);
+        }
       }
+    } catch (e) {
+      fail(where, `axe-core (${scheme}) could not run: ${e.message.split('\n')[0]}`);
     }
-  } catch (e) {
-    fail(where, `axe-core could not run: ${e.message.split('\n')[0]}`);
+    if (actx.offsite.length) {
+      fail(where, `requests to other hosts (axe run): ${[...new Set(actx.offsite)].join(', ')}`);
+      actx.offsite.length = 0;
+    }
+    await apage.close();
   }
-  if (axeCtx.offsite.length) {
-    fail(where, `requests to other hosts (axe run): ${[...new Set(axeCtx.offsite)].join(', ')}`);
-    axeCtx.offsite.length = 0;
-  }
-  await apage.close();
 }
 
 async function checkSwitcherClick(ctx) {
@@ -539,13 +547,15 @@ let exitCode = 0;
 try {
   console.log(`browser: serving ${SITE} at ${ORIGIN}; Chromium ${browser.version()} (${CHROMIUM}); languages ${LANGS.join(', ')}`);
   const ctx = await newContext({});
-  const axeCtx = await newContext({ bypassCSP: true });
-  for (const pg of PAGES) await checkPage(ctx, axeCtx, pg);
+  const axeCtx = await newContext({ bypassCSP: true, colorScheme: 'light' });
+  const axeDarkCtx = await newContext({ bypassCSP: true, colorScheme: 'dark' });
+  for (const pg of PAGES) await checkPage(ctx, axeCtx, axeDarkCtx, pg);
   await checkSwitcherClick(ctx);
   await checkChooserRedirect();
   if (ctx.offsite.length) fail('switcher click', `requests to other hosts: ${[...new Set(ctx.offsite)].join(', ')}`);
   await ctx.close();
   await axeCtx.close();
+  await axeDarkCtx.close();
 } catch (e) {
   failures.push(`unexpected error: ${e.stack || e}`);
   console.log(`FAIL unexpected error: ${e.stack || e}`);

@@ -99,3 +99,73 @@ fn help_explains_every_build_option() {
         assert!(help.contains(option), "{option} missing from --help");
     }
 }
+
+#[test]
+fn scaffolded_sites_cases_people_and_events_build_at_once() {
+    let dir = temp_dir("cli-new");
+    let site = dir.join("site");
+    let s = site.to_str().unwrap();
+    assert_eq!(placard(&["new", "site", s]).status.code(), Some(0));
+    assert_eq!(
+        placard(&["new", "case", "second-case", "--root", s])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        placard(&["new", "person", "example", "aidos-serik", "--root", s])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        placard(&[
+            "new",
+            "event",
+            "example",
+            "2025-11-13",
+            "protest",
+            "--root",
+            s
+        ])
+        .status
+        .code(),
+        Some(0)
+    );
+    // Never overwrites, and refuses unsafe slugs.
+    assert_eq!(
+        placard(&["new", "person", "example", "aidos-serik", "--root", s])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        placard(&["new", "case", "../escape", "--root", s])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert!(!dir.join("escape").exists());
+
+    let out = dir.join("public");
+    let result = placard(&[
+        "build",
+        "--root",
+        s,
+        "--output",
+        out.to_str().unwrap(),
+        "--today",
+        "2026-11-26",
+    ]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    assert!(
+        out.join("en/cases/example/people/aidos-serik/index.html")
+            .exists()
+    );
+    assert!(out.join("ru/cases/second-case/index.html").exists());
+    let timeline =
+        std::fs::read_to_string(out.join("en/cases/example/timeline/index.html")).unwrap();
+    assert!(timeline.contains("13 November 2025"), "{timeline}");
+}

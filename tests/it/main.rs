@@ -3,7 +3,12 @@
 
 mod browser;
 mod build;
+mod check;
 mod cli;
+mod i18n;
+mod invalid;
+mod safety;
+mod serve;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,462 @@
+//! The dev server over real HTTP on 127.0.0.1 (port 0), and the incremental builder held to a
+//! full build's output, byte for byte.
+
+use super::*;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use placard::serve;
+
+/// A response: status, headers (lower-case names) and body.
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// Sends `target` as written (no normalisation, as an attacker would) and reads the reply.
+fn raw_get(addr: SocketAddr, target: &str) -> Reply {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    write!(stream, "GET {target} HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+    let mut bytes = Vec::new();
+    stream.read_to_end(&mut bytes).unwrap();
+    let split = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a complete head");
+    let head = String::from_utf8_lossy(&bytes[..split]).into_owned();
+    let mut lines = head.split("\r\n");
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    Reply {
+        status,
+        headers,
+        body: bytes[split + 4..].to_vec(),
+    }
+}
+
+/// An open server-sent-events stream.
+struct Events(BufReader<TcpStream>);
+
+impl Events {
+    fn open(addr: SocketAddr) -> Events {
+        let mut stream = TcpStream::connect(addr).unwrap();
+        write!(
+            stream,
+            "GET /__placard/events HTTP/1.1\r\nHost: {addr}\r\n\r\n"
+        )
+        .unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .unwrap();
+        Events(BufReader::new(stream))
+    }
+
+    /// Waits for the next event named `name`, returning its data; panics after `timeout`.
+    fn wait_for(&mut self, name: &str, timeout: Duration) -> String {
+        let started = Instant::now();
+        let mut current = String::new();
+        let mut line = String::new();
+        while started.elapsed() < timeout {
+            line.clear();
+            match self.0.read_line(&mut line) {
+                Ok(0) => panic!("the event stream closed while waiting for `{name}`"),
+                Ok(_) => {}
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    ) =>
+                {
+                    continue;
+                }
+                Err(e) => panic!("{e}"),
+            }
+            let line = line.trim_end();
+            if let Some(event) = line.strip_prefix("event: ") {
+                current = event.to_owned();
+            } else if let Some(data) = line.strip_prefix("data: ")
+                && current == name
+            {
+                return data.to_owned();
+            }
+        }
+        panic!("no `{name}` event within {timeout:?}");
+    }
+}
+
+const WAIT: Duration = Duration::from_secs(60);
+
+/// Writes `text` the way many editors save: into a temporary file, then renamed over.
+fn atomic_save(path: &Path, text: &str) {
+    let temp = path.with_file_name(format!(
+        ".{}.tmp",
+        path.file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::write(&temp, text).unwrap();
+    std::fs::rename(&temp, path).unwrap();
+}
+
+fn start(root: &Path) -> (serve::Server, mpsc::Receiver<(bool, usize, usize)>) {
+    let mut options = serve::Options::new(options(root, &root.join("public")));
+    options.port = 0;
+    let (tx, rx) = mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    let observer = Box::new(move |r: &serve::Rebuild<'_>| {
+        let _ = tx
+            .lock()
+            .unwrap()
+            .send((r.served, r.markdown.rendered, r.markdown.reused));
+    });
+    let server = serve::start(options, observer).unwrap();
+    (server, rx)
+}
+
+#[test]
+fn serve_reloads_on_edits_and_shows_errors_over_the_last_good_site() {
+    let dir = temp_dir("serve-loop");
+    let root = dir.join("site");
+    copy_tree(&fixture("trilingual"), &root);
+    let (server, builds) = start(&root);
+    let addr = server.addr();
+    assert!(addr.ip().is_loopback());
+    assert!(
+        builds.recv_timeout(WAIT).unwrap().0,
+        "the first build serves"
+    );
+
+    let page = raw_get(addr, "/en/about/");
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    let html = page.text();
+    assert!(html.contains("only in English"), "{html}");
+    assert!(
+        html.contains("<script src=\"/__placard/reload.js\"")
+            && html.contains("defer></script></body>"),
+        "the reload script is injected before </body>"
+    );
+    assert_eq!(
+        raw_get(addr, "/en/about").status,
+        301,
+        "a folder without its slash"
+    );
+    let script = raw_get(addr, "/__placard/reload.js");
+    assert_eq!(script.status, 200);
+    assert_eq!(
+        script.header("content-type"),
+        Some("text/javascript; charset=utf-8")
+    );
+    assert!(script.text().contains("EventSource"));
+
+    // Edit, saved atomically: the open page is told to reload and the new text is served.
+    let mut events = Events::open(addr);
+    events.wait_for("hello", WAIT);
+    let about = root.join("content/about.en.md");
+    let original = std::fs::read_to_string(&about).unwrap();
+    atomic_save(
+        &about,
+        &original.replace("only in English", "only in plain English"),
+    );
+    events.wait_for("reload", WAIT);
+    assert!(
+        raw_get(addr, "/en/about/")
+            .text()
+            .contains("only in plain English")
+    );
+    let (served, rendered, reused) = builds.recv_timeout(WAIT).unwrap();
+    assert!(served);
+    assert_eq!(
+        rendered, 1,
+        "only the edited document's Markdown is rendered again"
+    );
+    assert!(reused > 5, "{reused}");
+
+    // A broken file: the overlay's problems arrive, located, and the last good site stays.
+    std::fs::write(&about, "+++\ntitle = \"About\nsummary = 1\n+++\nBroken\n").unwrap();
+    let problems = events.wait_for("errors", WAIT);
+    assert!(problems.contains("content/about.en.md:2:"), "{problems}");
+    let state = raw_get(addr, "/__placard/errors").text();
+    assert!(state.contains("\"good\":false"), "{state}");
+    assert!(
+        raw_get(addr, "/en/about/")
+            .text()
+            .contains("only in plain English")
+    );
+
+    // Fixed: reload, and no problems left for the overlay.
+    atomic_save(&about, &original);
+    events.wait_for("reload", WAIT);
+    assert!(
+        raw_get(addr, "/__placard/errors")
+            .text()
+            .contains("\"good\":true")
+    );
+    assert!(
+        raw_get(addr, "/en/about/")
+            .text()
+            .contains("only in English")
+    );
+
+    // The content folder deleted and created again: watched again, and still live.
+    let saved = dir.join("content-copy");
+    copy_tree(&root.join("content"), &saved);
+    std::fs::remove_dir_all(root.join("content")).unwrap();
+    events.wait_for("errors", WAIT);
+    copy_tree(&saved, &root.join("content"));
+    events.wait_for("reload", WAIT);
+    std::fs::write(
+        &about,
+        original.replace("only in English", "after the folder came back"),
+    )
+    .unwrap();
+    events.wait_for("reload", WAIT);
+    assert!(
+        raw_get(addr, "/en/about/")
+            .text()
+            .contains("after the folder came back")
+    );
+
+    // Unknown pages: status 404 with the language's own 404 page.
+    let missing = raw_get(addr, "/kk/no-such-page/");
+    assert_eq!(missing.status, 404);
+    assert_eq!(
+        missing.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    let kk_404 = raw_get(addr, "/kk/404.html").text();
+    assert_eq!(missing.text(), kk_404);
+    assert_eq!(raw_get(addr, "/no-such-file.txt").status, 404);
+
+    // Content types of the other kinds of output.
+    let css = html
+        .split("href=\"")
+        .chain(html.split("href="))
+        .filter_map(|s| s.split(['"', '>', ' ']).next())
+        .find(|s| s.ends_with(".css"))
+        .map(|s| s.trim_start_matches("../").to_owned())
+        .unwrap();
+    assert_eq!(
+        raw_get(addr, &format!("/{css}")).header("content-type"),
+        Some("text/css; charset=utf-8")
+    );
+    assert_eq!(
+        raw_get(addr, "/sitemap.xml").header("content-type"),
+        Some("application/xml; charset=utf-8")
+    );
+    assert_eq!(
+        raw_get(addr, "/robots.txt").header("content-type"),
+        Some("text/plain; charset=utf-8")
+    );
+    server.stop();
+    assert!(TcpStream::connect(addr).is_err(), "the port is released");
+}
+
+#[test]
+fn no_request_reaches_outside_the_built_site() {
+    let dir = temp_dir("serve-traversal");
+    let root = dir.join("site");
+    copy_tree(&fixture("minimal"), &root);
+    std::fs::write(dir.join("secret.txt"), "TOP-SECRET-OUTSIDE").unwrap();
+    std::fs::write(root.join("secret.txt"), "TOP-SECRET-ROOT").unwrap();
+    let (server, _builds) = start(&root);
+    let addr = server.addr();
+    let secret = dir.join("secret.txt");
+    let absolute = format!("/{}", secret.display());
+    for target in [
+        "/../secret.txt",
+        "/../../secret.txt",
+        "/en/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2e%2e/secret.txt",
+        "/.%2e/secret.txt",
+        "/%2e%2e%2fsecret.txt",
+        "/..%2Fsecret.txt",
+        "/..\\secret.txt",
+        "/..%5csecret.txt",
+        "/en\\..\\..\\secret.txt",
+        "//secret.txt",
+        "//etc/passwd",
+        "/etc/passwd",
+        absolute.as_str(),
+        "/%252e%252e/secret.txt",
+        "/secret.txt",
+        "/content/site.toml",
+        "/content/index.en.md",
+        "/C:/Windows/win.ini",
+        "/%00secret.txt",
+        "http://127.0.0.1/../secret.txt",
+    ] {
+        let reply = raw_get(addr, target);
+        let body = reply.text();
+        assert!(
+            matches!(reply.status, 400 | 404),
+            "{target}: status {}",
+            reply.status
+        );
+        assert!(
+            !body.contains("TOP-SECRET") && !body.contains("root:") && !body.contains("title ="),
+            "{target} leaked: {body}"
+        );
+    }
+    // What is inside the site is still served.
+    assert_eq!(raw_get(addr, "/en/").status, 200);
+    assert_eq!(raw_get(addr, "/en/index.html").status, 200);
+    server.stop();
+}
+
+/// The output and diagnostics of a full build from scratch.
+fn full(
+    root: &Path,
+) -> (
+    Option<std::collections::BTreeMap<String, Vec<u8>>>,
+    Vec<String>,
+) {
+    let options = options(root, &root.join("public"));
+    let built = placard::build_with(&options, &placard::markdown::Markdown::new()).unwrap();
+    summary(built)
+}
+
+fn summary(
+    built: placard::Built,
+) -> (
+    Option<std::collections::BTreeMap<String, Vec<u8>>>,
+    Vec<String>,
+) {
+    (
+        built.output.map(|o| o.files),
+        built
+            .report
+            .diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+    )
+}
+
+#[test]
+fn incremental_rebuilds_equal_full_builds_byte_for_byte() {
+    let dir = temp_dir("serve-incremental");
+    let root = dir.join("site");
+    copy_tree(&fixture("trilingual"), &root);
+    let content = root.join("content");
+    let mut incremental = serve::Incremental::new(options(&root, &root.join("public")));
+    let mut step = |what: &str, max_rendered: Option<usize>| {
+        let (built, stats) = incremental.build().unwrap();
+        let (inc_files, inc_diagnostics) = summary(built);
+        let (full_files, full_diagnostics) = full(&root);
+        assert_eq!(inc_diagnostics, full_diagnostics, "after {what}");
+        assert_eq!(inc_files.is_some(), full_files.is_some(), "after {what}");
+        if let (Some(inc), Some(full)) = (&inc_files, &full_files) {
+            assert_eq!(
+                inc.keys().collect::<Vec<_>>(),
+                full.keys().collect::<Vec<_>>(),
+                "after {what}"
+            );
+            for (path, bytes) in inc {
+                assert!(bytes == &full[path], "after {what}: {path} differs");
+            }
+        }
+        if let Some(max) = max_rendered {
+            assert!(
+                stats.rendered <= max,
+                "after {what}: {} documents rendered again",
+                stats.rendered
+            );
+        }
+    };
+    step("the first build", None);
+    step("no change", Some(0));
+
+    let about = content.join("about.en.md");
+    let text = std::fs::read_to_string(&about).unwrap();
+    std::fs::write(&about, text.replace("Who we are", "Who we are, and why")).unwrap();
+    step("an edit to a page", Some(1));
+
+    std::fs::write(
+        content.join("contact.en.md"),
+        "+++\ntitle = \"Contact\"\n+++\nSee [about](@/about.md#who-we-are-and-why) and [the case](@/cases/demo/index.md).\n",
+    )
+    .unwrap();
+    step("a new page", Some(1));
+
+    std::fs::write(
+        content.join("contact.kk.md"),
+        "+++\ntitle = \"Байланыс\"\n+++\nБайланыс [туралы](@/about.md).\n",
+    )
+    .unwrap();
+    step("a new translation", Some(1));
+
+    std::fs::write(&about, text.replace("Who we are", "Who we were")).unwrap();
+    step("a heading the new page links to, changed", Some(2));
+
+    std::fs::rename(
+        content.join("contact.en.md"),
+        content.join("reach-us.en.md"),
+    )
+    .unwrap();
+    std::fs::rename(
+        content.join("contact.kk.md"),
+        content.join("reach-us.kk.md"),
+    )
+    .unwrap();
+    step("a page renamed", Some(2));
+
+    let person = content.join("cases/demo/people/aidos-serik.en.md");
+    let bio = std::fs::read_to_string(&person).unwrap();
+    std::fs::write(
+        &person,
+        format!("{bio}\nA new paragraph, linking [back](@/reach-us.md).\n"),
+    )
+    .unwrap();
+    step("a person's biography edited", Some(1));
+
+    std::fs::remove_file(content.join("reach-us.en.md")).unwrap();
+    std::fs::remove_file(content.join("reach-us.kk.md")).unwrap();
+    step("a linked page deleted (broken links now)", Some(1));
+
+    std::fs::write(&person, &bio).unwrap();
+    step("the broken link removed", Some(1));
+
+    std::fs::remove_file(content.join("index.kk.md")).unwrap();
+    step("a translation deleted", Some(0));
+
+    let site = content.join("site.toml");
+    let config = std::fs::read_to_string(&site).unwrap();
+    std::fs::write(&site, "title = \n").unwrap();
+    step("a broken config", Some(0));
+    std::fs::write(&site, format!("allow_html = true\n{config}")).unwrap();
+    step("the config restored, allowing raw HTML", None);
+    std::fs::write(&site, &config).unwrap();
+    step("raw HTML escaped again", None);
+}
