@@ -87,7 +87,7 @@ impl std::error::Error for Error {}
 pub fn build_in_memory(
     options: &BuildOptions,
 ) -> Result<(Option<render::Output>, BuildReport), Error> {
-    let built = build_with(options, &markdown::Markdown::new())?;
+    let built = build_with(options, &markdown::Markdown::new(), None)?;
     let output = built.output.filter(|_| !built.report.has_errors());
     Ok((output, built.report))
 }
@@ -102,9 +102,14 @@ pub struct Built {
     pub report: BuildReport,
 }
 
-/// Loads, resolves and renders with a given Markdown renderer: `serve` passes one that
-/// remembers documents rendered by earlier builds (see [`markdown::Markdown::with_memo`]).
-pub fn build_with(options: &BuildOptions, markdown: &markdown::Markdown) -> Result<Built, Error> {
+/// Loads, resolves and renders with a given Markdown renderer and, optionally, a memory of
+/// rendered pages: `serve` passes ones that remember what earlier builds rendered (see
+/// [`markdown::Markdown::with_memo`] and [`render::PageMemo`]).
+pub fn build_with(
+    options: &BuildOptions,
+    markdown: &markdown::Markdown,
+    pages: Option<&mut render::PageMemo>,
+) -> Result<Built, Error> {
     let clock = std::time::Instant::now();
     let mut timings = Vec::new();
     let sources = load(&options.root, options.base_url.as_deref())
@@ -131,13 +136,14 @@ pub fn build_with(options: &BuildOptions, markdown: &markdown::Markdown) -> Resu
     };
     let output = match (&site, theme) {
         (Some(site), Some(theme)) => {
-            let (output, problems) = render(
+            let (output, problems) = render::render_with(
                 site,
                 &theme,
                 render::RenderOptions {
                     minify: options.minify,
                     portable: options.portable,
                 },
+                pages,
             );
             diagnostics.extend(problems);
             report.pages = output.pages.clone();

@@ -66,12 +66,20 @@ pub struct Document {
     pub place: Place,
     pub lang: String,
     pub front: FrontMatter,
-    /// The Markdown after the front matter.
-    pub body: String,
+    /// Where the Markdown after the front matter starts in `text` (a byte offset, so that
+    /// the text is held once).
+    pub body_start: usize,
     /// The 1-based file line where `body` starts.
     pub body_line: usize,
     /// The whole normalised text, from which a translation's fingerprint is computed.
     pub text: String,
+}
+
+impl Document {
+    /// The Markdown after the front matter.
+    pub fn body(&self) -> &str {
+        self.text.get(self.body_start..).unwrap_or_default()
+    }
 }
 
 /// A parsed facts file.
@@ -461,13 +469,12 @@ pub fn parse_document(
     })?;
     let front: FrontMatter = toml::from_str(front_text)
         .map_err(|e| config::toml_error(&path.to_string_lossy(), front_text, &e, 2))?;
-    let body = text[body_start..].to_owned();
     Ok(Document {
         path: path.to_path_buf(),
         place,
         lang: lang.to_owned(),
         front,
-        body,
+        body_start,
         body_line,
         text,
     })

@@ -414,13 +414,14 @@ fn print_rebuild(rebuild: &placard::serve::Rebuild<'_>, root: &std::path::Path, 
         many => format!("{} files changed: rebuilt", many.len()),
     };
     let ms = rebuild.elapsed.as_secs_f64() * 1000.0;
-    let md = rebuild.markdown;
+    let reuse = rebuild.reuse;
     if rebuild.served {
         eprintln!(
-            "{what} {} pages in {ms:.0} ms ({} Markdown file(s) rendered, {} reused)",
+            "{what} in {ms:.0} ms: {} of {} pages and {} of {} Markdown files rendered, the rest reused",
+            reuse.pages.rendered,
             report.pages.values().sum::<usize>(),
-            md.rendered,
-            md.reused
+            reuse.markdown.rendered,
+            reuse.markdown.rendered + reuse.markdown.reused
         );
     } else {
         let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();

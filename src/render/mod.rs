@@ -5,6 +5,7 @@
 //! `write`'s job.
 
 mod feeds;
+mod memo;
 mod pages;
 pub mod views;
 
@@ -12,10 +13,12 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Diagnostic;
+use crate::markdown::TrustedHtml;
 use crate::site::Site;
 use crate::theme::{self, Theme};
 use crate::url::UrlPath;
 
+pub use memo::{PageMemo, PageStats};
 pub use pages::Job;
 
 #[derive(Debug, Clone, Copy)]
@@ -33,16 +36,29 @@ pub struct Output {
     pub pages: BTreeMap<String, usize>,
 }
 
-/// One page's output file, language, bytes (or template error) and other problems.
+/// One page's output file, language, bytes and other problems (or template error), and the
+/// key the page memo files it under.
 type RenderedPage<'a> = (
     String,
     &'a str,
-    Result<Vec<u8>, Diagnostic>,
-    Vec<Diagnostic>,
+    Result<memo::Page, Diagnostic>,
+    Option<String>,
+    bool,
 );
 
 /// Renders the whole site.
 pub fn render(site: &Site, theme: &Theme, options: RenderOptions) -> (Output, Vec<Diagnostic>) {
+    render_with(site, theme, options, None)
+}
+
+/// Renders the whole site; with a memo (the dev server's), pages whose input is unchanged
+/// since the last render are not rendered again.
+pub fn render_with(
+    site: &Site,
+    theme: &Theme,
+    options: RenderOptions,
+    mut memo: Option<&mut PageMemo>,
+) -> (Output, Vec<Diagnostic>) {
     let mut output = Output::default();
     let mut diagnostics = Vec::new();
 
@@ -58,33 +74,75 @@ pub fn render(site: &Site, theme: &Theme, options: RenderOptions) -> (Output, Ve
     let jobs = renderer.jobs();
     let own_host = crate::privacy::host_of(&site.config.base_url);
     let allowed = &site.config.allowed_hosts;
+    if let Some(memo) = memo.as_deref_mut() {
+        memo.begin(shared_salt(theme, &renderer, own_host.as_deref(), allowed));
+    }
+    let previous = memo.as_deref();
     let rendered: Vec<RenderedPage> = jobs
         .par_iter()
         .map(|(lang, job)| {
             let path = renderer.path(lang, job);
-            let mut problems = Vec::new();
-            let result = renderer.render_page(lang, job).map(|html| {
-                for found in crate::privacy::scan_html(&html, own_host.as_deref(), allowed) {
-                    problems.push(off_site(
-                        &path,
-                        renderer.origin_of(lang, job, &found.url),
-                        &found,
-                    ));
-                }
-                finish(html, options.minify)
+            let file = path.output_file();
+            let view = renderer.view_of(lang, job);
+            let key = previous.map(|_| {
+                let json = serde_json::to_string(&view).unwrap_or_default();
+                format!("{}\n{json}", job.template())
             });
-            (path.output_file(), lang.as_str(), result, problems)
+            if let (Some(memo), Some(key)) = (previous, &key)
+                && let Some(page) = memo.get(&file, key)
+            {
+                return (
+                    file,
+                    lang.as_str(),
+                    Ok(page.clone()),
+                    Some(key.clone()),
+                    true,
+                );
+            }
+            let mut view = view;
+            let bodies = if options.minify {
+                punch_holes(&mut view)
+            } else {
+                Vec::new()
+            };
+            let result = renderer.render_view(&view, job.template()).map(|html| {
+                let mut problems = Vec::new();
+                let scanned =
+                    std::iter::once(html.as_str()).chain(bodies.iter().map(TrustedHtml::as_str));
+                for part in scanned {
+                    for found in crate::privacy::scan_html(part, own_host.as_deref(), allowed) {
+                        problems.push(off_site(
+                            &path,
+                            renderer.origin_of(lang, job, &found.url),
+                            &found,
+                        ));
+                    }
+                }
+                (finish_with_holes(html, &bodies, options.minify), problems)
+            });
+            (file, lang.as_str(), result, key, false)
         })
         .collect();
-    for (path, lang, result, problems) in rendered {
-        diagnostics.extend(problems);
+    let mut kept = std::collections::HashMap::new();
+    let mut reused = 0;
+    for (path, lang, result, key, hit) in rendered {
         match result {
-            Ok(bytes) => {
+            Ok((bytes, problems)) => {
                 *output.pages.entry(lang.to_owned()).or_default() += 1;
+                // Pages with problems name the content file that caused them, which the view
+                // need not show: they are always rendered afresh.
+                if let Some(key) = key.filter(|_| problems.is_empty()) {
+                    reused += usize::from(hit);
+                    kept.insert(path.clone(), (key, (bytes.clone(), Vec::new())));
+                }
+                diagnostics.extend(problems);
                 output.files.insert(path, bytes);
             }
             Err(d) => diagnostics.push(d),
         }
+    }
+    if let Some(memo) = memo {
+        memo.end(kept, reused);
     }
     for found in crate::privacy::scan_css(&theme.css, own_host.as_deref(), allowed) {
         let origin = std::path::PathBuf::from("themes (stylesheet)");
@@ -120,6 +178,30 @@ pub fn render(site: &Site, theme: &Theme, options: RenderOptions) -> (Output, Ve
     (output, diagnostics)
 }
 
+/// What every page shares: the theme, the hosts the privacy check allows, the UI strings and
+/// the options.
+fn shared_salt(
+    theme: &Theme,
+    renderer: &pages::Renderer<'_>,
+    own_host: Option<&str>,
+    allowed: &[String],
+) -> String {
+    let mut parts: Vec<Vec<u8>> = Vec::new();
+    for (name, text) in &theme.texts {
+        parts.push(name.clone().into_bytes());
+        parts.push(text.clone().into_bytes());
+    }
+    parts.push(format!("{:?} {own_host:?} {allowed:?}", theme.origins).into_bytes());
+    parts.push(theme.css.clone().into_bytes());
+    parts.push(theme.js.clone().into_bytes());
+    for (name, bytes) in &theme.other_static {
+        parts.push(name.clone().into_bytes());
+        parts.push(bytes.clone());
+    }
+    parts.push(renderer.shared_input());
+    memo::salt(parts.iter().map(Vec::as_slice))
+}
+
 fn diagnostic_sort(diagnostics: &mut Vec<Diagnostic>) {
     crate::diagnostic::sort(diagnostics);
 }
@@ -129,6 +211,63 @@ fn diagnostic_sort(diagnostics: &mut Vec<Diagnostic>) {
 fn hashed(name: &str, ext: &str, content: &str) -> UrlPath {
     let hash = crate::resolve::fingerprint(content);
     UrlPath::parse(&format!("static/{name}.{}.{ext}", &hash[..10])).unwrap_or_default()
+}
+
+/// Where rendered Markdown goes while a page's own markup is minified. Private-use
+/// characters, which minify-html keeps as text and content never needs.
+fn hole(index: usize) -> String {
+    format!("\u{E000}{index}\u{E001}")
+}
+
+/// Takes the rendered Markdown out of a view, leaving holes. Comrak writes compact HTML:
+/// minifying it again costs half the build for about one per cent of bytes (see
+/// benches/README.md), so only the templates' markup goes through minify-html.
+fn punch_holes(view: &mut views::PageView) -> Vec<TrustedHtml> {
+    let mut bodies = Vec::new();
+    let mut take = |slot: &mut Option<TrustedHtml>| {
+        if let Some(html) = slot.take() {
+            *slot = Some(TrustedHtml::from_trusted(hole(bodies.len())));
+            bodies.push(html);
+        }
+    };
+    take(&mut view.body);
+    for event in view.content.events.iter_mut().flatten() {
+        take(&mut event.body);
+    }
+    bodies
+}
+
+/// Minifies the page around its holes, then fills them. Should minification not keep every
+/// hole exactly once, the whole page is filled first and minified as one.
+fn finish_with_holes(html: String, bodies: &[TrustedHtml], minify: bool) -> Vec<u8> {
+    if bodies.is_empty() {
+        return finish(html, minify);
+    }
+    let minified = String::from_utf8(finish(html.clone(), true)).unwrap_or_default();
+    match fill_holes(&minified, bodies) {
+        Some(page) => page.into_bytes(),
+        None => finish(fill_holes(&html, bodies).unwrap_or(html), true),
+    }
+}
+
+fn fill_holes(html: &str, bodies: &[TrustedHtml]) -> Option<String> {
+    let mut out =
+        String::with_capacity(html.len() + bodies.iter().map(|b| b.as_str().len()).sum::<usize>());
+    let mut rest = html;
+    let mut seen = vec![false; bodies.len()];
+    while let Some(start) = rest.find('\u{E000}') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + '\u{E000}'.len_utf8()..];
+        let end = after.find('\u{E001}')?;
+        let index: usize = after[..end].parse().ok()?;
+        if std::mem::replace(seen.get_mut(index)?, true) {
+            return None;
+        }
+        out.push_str(bodies[index].as_str());
+        rest = &after[end + '\u{E001}'.len_utf8()..];
+    }
+    out.push_str(rest);
+    seen.iter().all(|s| *s).then_some(out)
 }
 
 fn finish(html: String, minify: bool) -> Vec<u8> {
@@ -176,6 +315,37 @@ pub(crate) fn template_error(error: &tera::Error, theme: &Theme) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn holes_are_filled_once_each_or_not_at_all() {
+        let bodies = [
+            TrustedHtml::from_trusted("<p>a</p>".into()),
+            TrustedHtml::from_trusted("<p>b</p>".into()),
+        ];
+        let page = format!("<div>{}</div><div>{}</div>", hole(1), hole(0));
+        assert_eq!(
+            fill_holes(&page, &bodies).as_deref(),
+            Some("<div><p>b</p></div><div><p>a</p></div>")
+        );
+        assert_eq!(
+            fill_holes(&format!("{}{}", hole(0), hole(0)), &bodies),
+            None
+        );
+        assert_eq!(
+            fill_holes(&hole(0), &bodies),
+            None,
+            "every body must be placed"
+        );
+        let minified = String::from_utf8(finish_with_holes(
+            format!("<main>\n  <div class=\"prose\">{}</div>\n</main>", hole(0)),
+            &bodies[..1],
+            true,
+        ));
+        assert_eq!(
+            minified.ok().as_deref(),
+            Some("<main><div class=prose><p>a</p></div></main>")
+        );
+    }
 
     #[test]
     fn css_is_minified() {

@@ -46,7 +46,7 @@ impl<'a> Job<'a> {
         }
     }
 
-    fn template(&self) -> &'static str {
+    pub(super) fn template(&self) -> &'static str {
         match self {
             Job::Home => "home.html",
             Job::Page(_) => "page.html",
@@ -93,6 +93,8 @@ impl<'a> Job<'a> {
 /// Tera's maps are shared, so every page of the language gets them without a copy.
 struct LanguageStrings {
     t: tera::Value,
+    /// The strings in key order, for the page memo (a Tera map's order is not stable).
+    listed: String,
 }
 
 pub struct Renderer<'a> {
@@ -129,6 +131,7 @@ impl<'a> Renderer<'a> {
                 lang.to_owned(),
                 LanguageStrings {
                     t: tera::Value::from_serializable(&t),
+                    listed: format!("{t:?}"),
                 },
             );
         }
@@ -221,13 +224,28 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    pub fn render_page(&self, lang: &LanguageCode, job: &Job<'a>) -> Result<String, Diagnostic> {
-        let view = self.view(lang.as_str(), job);
-        self.render_view(&view, job.template())
+    /// A page's view, for the page memo to key on before it is rendered.
+    pub(super) fn view_of<'s>(&'s self, lang: &'s LanguageCode, job: &Job<'a>) -> PageView<'s> {
+        self.view(lang.as_str(), job)
+    }
+
+    /// What every page's HTML depends on besides its view and template: the UI strings and
+    /// the options (see `render::memo`).
+    pub(super) fn shared_input(&self) -> Vec<u8> {
+        let mut out = String::new();
+        for (lang, strings) in &self.strings {
+            out.push_str(&format!("{lang}: {}\n", strings.listed));
+        }
+        out.push_str(&format!("{:?} {} {}", self.options, self.css, self.js));
+        out.into_bytes()
     }
 
     /// Renders a view with its language's UI strings as `t`.
-    fn render_view(&self, view: &PageView, template: &str) -> Result<String, Diagnostic> {
+    pub(super) fn render_view(
+        &self,
+        view: &PageView,
+        template: &str,
+    ) -> Result<String, Diagnostic> {
         let mut context = tera::Context::from_serialize(view)
             .map_err(|e| super::template_error(&e, self.theme))?;
         let source = self.site.config.source_language.as_str();

@@ -232,19 +232,37 @@ fn render_prose(
         .filter(|d| d.lang != source)
         .map(|d| &d.place)
         .collect();
-    let originals: BTreeMap<&Place, String> = documents
+    let originals: BTreeMap<Place, String> = documents
         .iter()
         .filter(|d| d.lang == source && translated.contains(&d.place))
-        .map(|d| (&d.place, fingerprint(&d.text)))
+        .map(|d| (d.place.clone(), fingerprint(&d.text)))
         .collect();
+    for doc in documents
+        .iter()
+        .filter(|d| d.lang == source && d.front.title.is_none())
+    {
+        // Biographies take the person's name as their title; every other page needs one.
+        if !matches!(doc.place, Place::Person(..)) && layout.host(&doc.place).is_some() {
+            diagnostics.push(
+                Diagnostic::error(
+                    "missing-title",
+                    Location::at(&doc.path, 1, 1),
+                    "this page has no `title`",
+                )
+                .with_help("add `title = \"…\"` between the `+++` lines at the top of the file"),
+            );
+        }
+    }
+
+    // Each document is consumed as it is rendered, so its text is freed while others render.
 
     let rendered: Vec<(Place, LanguageCode, Translation, Vec<Diagnostic>)> = documents
-        .par_iter()
+        .into_par_iter()
         .filter_map(|doc| {
             let host = layout.host(&doc.place)?;
             let resolve = |link: &str| layout.resolve_link(&host, link, options.portable);
             let out = markdown.render(&Input {
-                text: &doc.body,
+                text: doc.body(),
                 path: &doc.path,
                 first_line: doc.body_line,
                 allow_html: config.allow_html,
@@ -287,8 +305,8 @@ fn render_prose(
                     .collect(),
             };
             Some((
-                doc.place.clone(),
-                LanguageCode(doc.lang.clone()),
+                doc.place,
+                LanguageCode(doc.lang),
                 translation,
                 out.diagnostics,
             ))
@@ -325,21 +343,5 @@ fn render_prose(
         }
         false
     });
-    for doc in documents
-        .iter()
-        .filter(|d| d.lang == source && d.front.title.is_none())
-    {
-        // Biographies take the person's name as their title; every other page needs one.
-        if !matches!(doc.place, Place::Person(..)) && layout.host(&doc.place).is_some() {
-            diagnostics.push(
-                Diagnostic::error(
-                    "missing-title",
-                    Location::at(&doc.path, 1, 1),
-                    "this page has no `title`",
-                )
-                .with_help("add `title = \"…\"` between the `+++` lines at the top of the file"),
-            );
-        }
-    }
     prose
 }

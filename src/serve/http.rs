@@ -39,6 +39,9 @@ pub(super) enum Refusal {
     Method,
     /// A target that tries to leave the site or is not a plain path.
     Path,
+    /// A `Host` other than an IP address or `localhost`: a page elsewhere whose domain was
+    /// pointed at this machine (DNS rebinding) must not read the unpublished site.
+    Host,
 }
 
 /// Reads a request head from `stream`.
@@ -56,15 +59,24 @@ pub(super) fn read_request(stream: &mut TcpStream) -> Result<Request, Refusal> {
     if !version.starts_with("HTTP/1.") {
         return Err(Refusal::Malformed);
     }
-    // The headers are not needed; read them so the client sees its request consumed.
+    let mut host = None;
     loop {
         let mut header = String::new();
         match reader.read_line(&mut header) {
             Ok(0) => return Err(Refusal::Malformed),
             Ok(_) if header == "\r\n" || header == "\n" => break,
-            Ok(_) => {}
+            Ok(_) => {
+                if let Some((name, value)) = header.split_once(':')
+                    && name.trim().eq_ignore_ascii_case("host")
+                {
+                    host = Some(value.trim().to_owned());
+                }
+            }
             Err(_) => return Err(Refusal::Malformed),
         }
+    }
+    if !host.as_deref().is_none_or(host_allowed) {
+        return Err(Refusal::Host);
     }
     let method = match method {
         "GET" => Method::Get,
@@ -75,6 +87,26 @@ pub(super) fn read_request(stream: &mut TcpStream) -> Result<Request, Refusal> {
         method,
         path: safe_path(target).ok_or(Refusal::Path)?,
     })
+}
+
+/// Whether a `Host` header names this machine by address or as `localhost`, never by a
+/// domain name that someone else controls.
+pub(super) fn host_allowed(host: &str) -> bool {
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        // [v6]:port
+        return rest
+            .split_once(']')
+            .is_some_and(|(ip, _)| ip.parse::<std::net::Ipv6Addr>().is_ok());
+    } else {
+        host.rsplit_once(':').map_or(host, |(name, port)| {
+            if port.chars().all(|c| c.is_ascii_digit()) {
+                name
+            } else {
+                host
+            }
+        })
+    };
+    name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::Ipv4Addr>().is_ok()
 }
 
 /// The output key a request target names, or `None` if it is anything but a plain path inside
@@ -213,6 +245,7 @@ pub(super) fn reason(status: u16) -> &'static str {
         200 => "OK",
         301 => "Moved Permanently",
         400 => "Bad Request",
+        403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
         503 => "Service Unavailable",
@@ -263,6 +296,27 @@ mod tests {
         }
         // Decoded once only: a double-encoded dot is a literal file name, which no output has.
         assert_eq!(safe_path("/%252e%252e/x").as_deref(), Some("%2e%2e/x"));
+    }
+
+    #[test]
+    fn only_local_hosts_are_answered() {
+        for host in [
+            "127.0.0.1:1111",
+            "localhost:1111",
+            "LOCALHOST",
+            "[::1]:1111",
+            "10.0.0.2",
+        ] {
+            assert!(host_allowed(host), "{host}");
+        }
+        for host in [
+            "evil.example:1111",
+            "evil.example",
+            "127.0.0.1.evil.example",
+            "[evil]:1",
+        ] {
+            assert!(!host_allowed(host), "{host}");
+        }
     }
 
     #[test]

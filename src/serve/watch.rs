@@ -79,13 +79,13 @@ impl Watcher {
                 Err(_) => break,
             }
         }
-        let tops: BTreeSet<&str> = batch
+        // A change to a source folder's own entry in the root: created, deleted or renamed.
+        let tops: BTreeSet<String> = batch
             .paths
             .iter()
             .filter(|p| p.components().count() == 1)
-            .filter_map(|p| p.to_str())
+            .map(|p| p.to_string_lossy().into_owned())
             .collect();
-        let tops: BTreeSet<String> = tops.into_iter().map(str::to_owned).collect();
         self.rewatch(&tops);
         (!batch.is_empty()).then_some(batch)
     }
