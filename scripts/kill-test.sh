@@ -41,7 +41,13 @@ echo "a full build takes ${full_ms} ms"
 
 intact=0
 for i in $(seq 1 "$kills"); do
-  delay_ms=$(( RANDOM % (full_ms + 1) ))
+  # Odd kills anywhere in the build; even ones in its last 15%, where the new site is
+  # written and swapped in.
+  if (( i % 2 )); then
+    delay_ms=$(( RANDOM % (full_ms + 1) ))
+  else
+    delay_ms=$(( full_ms * 85 / 100 + RANDOM % (full_ms * 15 / 100 + 1) ))
+  fi
   # A different --today makes the new site differ from the previous one, so a partial swap
   # would show in the checksums.
   "$bin" build --root "$root" --output "$out" --today 2027-01-0$(( i % 9 + 1 )) >/dev/null 2>&1 &
@@ -64,6 +70,29 @@ for i in $(seq 1 "$kills"); do
   leftovers=$(find "$work" -maxdepth 1 -name '.public.placard-*' | wc -l)
   echo "        temporary folders left by the kill: $leftovers"
 done
+
+# Kills while the new site is being written: as soon as its temporary folder appears.
+write_kills=${WRITE_KILLS:-5}
+for i in $(seq 1 "$write_kills"); do
+  "$bin" build --root "$root" --output "$out" --today 2027-02-0$(( i % 9 + 1 )) >/dev/null 2>&1 &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null && [ -z "$(find "$work" -maxdepth 1 -name '.public.placard-new-*' -print -quit)" ]; do
+    sleep 0.002
+  done
+  sleep "0.0$(( RANDOM % 9 ))"
+  if kill -9 "$pid" 2>/dev/null; then state="killed while writing"; else state="finished first"; fi
+  wait "$pid" 2>/dev/null || true
+  now=$(sums)
+  leftovers=$(find "$work" -maxdepth 1 -name '.public.placard-*' | wc -l)
+  if [ "$state" = "finished first" ]; then
+    expected=$now; intact=$((intact + 1)); echo "write kill $i: $state; new site complete"
+  elif [ "$now" = "$expected" ]; then
+    intact=$((intact + 1)); echo "write kill $i: $state; previous site intact; $leftovers temporary folder(s) left"
+  else
+    echo "write kill $i: $state; OUTPUT CHANGED" >&2
+  fi
+done
+kills=$((kills + write_kills))
 
 "$bin" build --root "$root" --output "$out" --today 2026-11-26 >/dev/null 2>&1
 leftovers=$(find "$work" -maxdepth 1 -name '.public.placard-*' | wc -l)
