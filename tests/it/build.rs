@@ -159,7 +159,7 @@ fn raw_html_and_script_links_are_neutralised() {
     }
     assert_eq!(lower.matches("bad link</a>").count(), 1);
     assert!(
-        lower.contains("<a href=#>bad link</a>"),
+        lower.contains("<a href=#>bad link</a>") || lower.contains("<a href=\"#\">bad link</a>"),
         "a bad link becomes `#`"
     );
 }

@@ -77,3 +77,26 @@ fn external_links_cannot_be_checked_here() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not available"));
 }
+
+#[test]
+fn a_missing_image_is_a_missing_asset() {
+    let dir = temp_dir("check-asset");
+    let root = dir.join("site");
+    copy_tree(&fixture("minimal"), &root);
+    std::fs::write(
+        root.join("content/index.en.md"),
+        "+++\ntitle = \"Hello\"\n+++\nA page.\n\n![A banner](banner.png)\n",
+    )
+    .unwrap();
+    let options = options(&root, &dir.join("public"));
+    let report = placard::check::check(&options).unwrap();
+    let found: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(report.has_errors());
+    assert!(
+        found.iter().any(|d| d.starts_with(
+            "content/index.en.md:6:13: error[missing-asset]: `banner.png` on page `en/index.html`"
+        )),
+        "{found:#?}"
+    );
+    assert!(!dir.join("public").exists(), "check writes nothing");
+}

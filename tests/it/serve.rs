@@ -131,10 +131,10 @@ fn start(root: &Path) -> (serve::Server, mpsc::Receiver<(bool, usize, usize)>) {
     let (tx, rx) = mpsc::channel();
     let tx = std::sync::Mutex::new(tx);
     let observer = Box::new(move |r: &serve::Rebuild<'_>| {
-        let _ = tx
-            .lock()
-            .unwrap()
-            .send((r.served, r.markdown.rendered, r.markdown.reused));
+        let _ =
+            tx.lock()
+                .unwrap()
+                .send((r.served, r.reuse.markdown.rendered, r.reuse.markdown.reused));
     });
     let server = serve::start(options, observer).unwrap();
     (server, rx)
@@ -329,6 +329,17 @@ fn no_request_reaches_outside_the_built_site() {
             "{target} leaked: {body}"
         );
     }
+    // A page elsewhere whose domain was pointed at this machine (DNS rebinding) gets nothing.
+    let mut stream = TcpStream::connect(addr).unwrap();
+    write!(
+        stream,
+        "GET /en/ HTTP/1.1\r\nHost: attacker.example:{}\r\n\r\n",
+        addr.port()
+    )
+    .unwrap();
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).unwrap();
+    assert!(reply.starts_with("HTTP/1.1 403"), "{reply}");
     // What is inside the site is still served.
     assert_eq!(raw_get(addr, "/en/").status, 200);
     assert_eq!(raw_get(addr, "/en/index.html").status, 200);
@@ -343,7 +354,7 @@ fn full(
     Vec<String>,
 ) {
     let options = options(root, &root.join("public"));
-    let built = placard::build_with(&options, &placard::markdown::Markdown::new()).unwrap();
+    let built = placard::build_with(&options, &placard::markdown::Markdown::new(), None).unwrap();
     summary(built)
 }
 
@@ -371,7 +382,7 @@ fn incremental_rebuilds_equal_full_builds_byte_for_byte() {
     copy_tree(&fixture("trilingual"), &root);
     let content = root.join("content");
     let mut incremental = serve::Incremental::new(options(&root, &root.join("public")));
-    let mut step = |what: &str, max_rendered: Option<usize>| {
+    let mut step = |what: &str, max_rendered: Option<usize>| -> serve::Reuse {
         let (built, stats) = incremental.build().unwrap();
         let (inc_files, inc_diagnostics) = summary(built);
         let (full_files, full_diagnostics) = full(&root);
@@ -389,19 +400,25 @@ fn incremental_rebuilds_equal_full_builds_byte_for_byte() {
         }
         if let Some(max) = max_rendered {
             assert!(
-                stats.rendered <= max,
+                stats.markdown.rendered <= max,
                 "after {what}: {} documents rendered again",
-                stats.rendered
+                stats.markdown.rendered
             );
         }
+        stats
     };
     step("the first build", None);
-    step("no change", Some(0));
+    let reuse = step("no change", Some(0));
+    assert_eq!(reuse.pages.rendered, 0, "{reuse:?}");
 
     let about = content.join("about.en.md");
     let text = std::fs::read_to_string(&about).unwrap();
     std::fs::write(&about, text.replace("Who we are", "Who we are, and why")).unwrap();
-    step("an edit to a page", Some(1));
+    let reuse = step("an edit to a page", Some(1));
+    assert!(
+        reuse.pages.rendered >= 3 && reuse.pages.rendered < reuse.pages.reused,
+        "the page in each language (with fallbacks), not the whole site: {reuse:?}"
+    );
 
     std::fs::write(
         content.join("contact.en.md"),
