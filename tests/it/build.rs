@@ -239,3 +239,37 @@ fn every_default_person_page_exists_in_every_language() {
         }
     }
 }
+
+#[test]
+fn default_pages_stay_light() {
+    let dir = temp_dir("weight");
+    let out = dir.join("public");
+    assert!(
+        !placard::build(&options(&repo(), &out))
+            .unwrap()
+            .has_errors()
+    );
+    let files = read_tree(&out);
+    let assets: usize = files
+        .iter()
+        .filter(|(p, _)| p.starts_with("static/"))
+        .map(|(_, b)| b.len())
+        .sum();
+    let mut largest_chrome = 0;
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        assert!(
+            bytes.len() <= 100 * 1024,
+            "{path} is {} bytes; pages stay within 100 KB",
+            bytes.len()
+        );
+        let html = String::from_utf8_lossy(bytes);
+        if let (Some(start), Some(end)) = (html.find("<main"), html.find("</main>")) {
+            largest_chrome = largest_chrome.max(bytes.len() - (end + "</main>".len() - start));
+        }
+    }
+    let theme = assets + largest_chrome;
+    assert!(
+        theme <= 20 * 1024,
+        "the theme's own weight is {theme} bytes (CSS + JS {assets}, chrome {largest_chrome})"
+    );
+}
