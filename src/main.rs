@@ -415,11 +415,13 @@ fn print_rebuild(rebuild: &placard::serve::Rebuild<'_>, root: &std::path::Path, 
     };
     let ms = rebuild.elapsed.as_secs_f64() * 1000.0;
     let reuse = rebuild.reuse;
-    if rebuild.served {
+    let pages = report.pages.values().sum::<usize>();
+    if rebuild.served && rebuild.changed.is_empty() {
+        eprintln!("built {pages} pages in {ms:.0} ms");
+    } else if rebuild.served {
         eprintln!(
-            "{what} in {ms:.0} ms: {} of {} pages and {} of {} Markdown files rendered, the rest reused",
+            "{what} in {ms:.0} ms: {} of {pages} pages and {} of {} Markdown files rendered, the rest reused",
             reuse.pages.rendered,
-            report.pages.values().sum::<usize>(),
             reuse.markdown.rendered,
             reuse.markdown.rendered + reuse.markdown.reused
         );

@@ -134,8 +134,9 @@ impl Server {
         self.addr
     }
 
+    /// The address to open in a browser (this machine's, when listening on every interface).
     pub fn url(&self) -> String {
-        format!("http://{}/", self.addr)
+        format!("http://{}/", local(self.addr))
     }
 
     /// Blocks until the server stops (for the command line: until the process is ended).
@@ -152,16 +153,23 @@ impl Server {
         self.shared.stopping.store(true, Ordering::SeqCst);
         lock(&self.shared.clients).clear();
         // Wakes the accept loop, which then sees `stopping`.
-        let wake = match self.addr.ip() {
-            ip if ip.is_unspecified() => {
-                SocketAddr::new(Ipv4Addr::LOCALHOST.into(), self.addr.port())
-            }
-            _ => self.addr,
-        };
-        let _ = TcpStream::connect_timeout(&wake, Duration::from_secs(1));
+        let _ = TcpStream::connect_timeout(&local(self.addr), Duration::from_secs(1));
         for thread in self.threads.drain(..) {
             let _ = thread.join();
         }
+    }
+}
+
+/// `addr`, or the loopback address on its port when it is "every interface".
+fn local(addr: SocketAddr) -> SocketAddr {
+    match addr.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => {
+            SocketAddr::new(Ipv4Addr::LOCALHOST.into(), addr.port())
+        }
+        IpAddr::V6(ip) if ip.is_unspecified() => {
+            SocketAddr::new(std::net::Ipv6Addr::LOCALHOST.into(), addr.port())
+        }
+        _ => addr,
     }
 }
 

@@ -75,17 +75,32 @@
     document.body.appendChild(overlay);
   };
 
-  const events = new EventSource("/__placard/events");
-  events.addEventListener("hello", (e) => {
-    const state = JSON.parse(e.data);
-    // A build finished between this page being served and the stream opening, or the server
-    // was restarted: the page is out of date.
-    if (state.generation !== served && state.good) {
-      reload();
-      return;
-    }
-    show(state.problems);
-  });
-  events.addEventListener("reload", reload);
-  events.addEventListener("errors", (e) => show(JSON.parse(e.data).problems));
+  // Only visible pages hold a stream: a browser allows few connections per server, and a tab
+  // in the background would take one for nothing. A page coming back into view reconnects, and
+  // its `hello` says whether the site changed meanwhile.
+  let events = null;
+  const connect = () => {
+    if (events || document.hidden) return;
+    events = new EventSource("/__placard/events");
+    events.addEventListener("hello", (e) => {
+      const state = JSON.parse(e.data);
+      // A build finished since this page was served, or the server was restarted: the page
+      // is out of date.
+      if (state.generation !== served && state.good) {
+        reload();
+        return;
+      }
+      show(state.problems);
+    });
+    events.addEventListener("reload", reload);
+    events.addEventListener("errors", (e) => show(JSON.parse(e.data).problems));
+  };
+  const disconnect = () => {
+    if (events) events.close();
+    events = null;
+  };
+  document.addEventListener("visibilitychange", () => (document.hidden ? disconnect() : connect()));
+  window.addEventListener("pagehide", disconnect);
+  window.addEventListener("pageshow", connect);
+  connect();
 })();
