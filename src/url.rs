@@ -111,6 +111,20 @@ impl fmt::Display for UrlPath {
     }
 }
 
+/// Percent-encodes everything but unreserved characters (letters, digits, `-._~`) and the
+/// bytes in `keep`, for URLs built from text (share links, redirects).
+pub fn percent_encode(text: &str, keep: &[u8]) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || keep.contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

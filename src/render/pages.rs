@@ -965,8 +965,8 @@ pub fn initials(name: &str) -> String {
 
 /// Plain share links: no third-party script, just URLs a visitor may choose to open.
 fn share_links(url: &str, text: &str) -> Vec<Link> {
-    let u = percent_encode(url);
-    let t = percent_encode(text);
+    let u = crate::url::percent_encode(url, b"");
+    let t = crate::url::percent_encode(text, b"");
     [
         (
             "Telegram",
@@ -991,18 +991,6 @@ fn share_links(url: &str, text: &str) -> Vec<Link> {
     .collect()
 }
 
-fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1015,7 +1003,7 @@ mod tests {
 
     #[test]
     fn share_urls_are_encoded() {
-        assert_eq!(percent_encode("a b/ü"), "a%20b%2F%C3%BC");
+        assert_eq!(crate::url::percent_encode("a b/ü", b""), "a%20b%2F%C3%BC");
         let links = share_links("https://e.org/x/", "T");
         assert!(
             links

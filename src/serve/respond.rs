@@ -252,15 +252,7 @@ fn inject(html: &[u8], generation: &str) -> Vec<u8> {
 
 /// Percent-encodes what a `Location` header may not carry as is.
 fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    crate::url::percent_encode(path, b"/")
 }
 
 #[cfg(test)]
