@@ -201,3 +201,6 @@ sources-cited-by = Cited on
 read-more = Read more
 # $site: the site title
 feed-title = { $site }: updates
+
+# The label of the link back from a footnote to where it is cited; $ref is its number.
+footnote-backref = Back to reference { $ref }

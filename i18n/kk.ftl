@@ -261,3 +261,6 @@ source-published = { $publisher }, { $date }
 sources-cited-by = Сілтеме жасалған беттер
 read-more = Толығырақ
 feed-title = { $site }: жаңалықтар
+
+# Сілтемеден мәтіндегі орнына қайтаратын сілтеменің белгісі; $ref — оның нөмірі.
+footnote-backref = { $ref }-сілтемеге оралу

@@ -259,3 +259,6 @@ source-published = { $publisher }, { $date }
 sources-cited-by = Цитируется на страницах
 read-more = Подробнее
 feed-title = { $site }: новости
+
+# Подпись ссылки от сноски обратно к месту, где она упомянута; $ref — её номер.
+footnote-backref = Вернуться к сноске { $ref }

@@ -409,6 +409,7 @@ fn built_in_messages_fill_every_variable() {
         ("site", Arg::Text("S")),
         ("year", Arg::Text("2025")),
         ("precision", Arg::Text("year")),
+        ("ref", Arg::Text("1")),
     ];
     for lang in ["en", "kk", "ru"] {
         let locale = built_in(lang);

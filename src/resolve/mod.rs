@@ -15,7 +15,7 @@ use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::i18n::{self, Catalog, FtlFile, Locale};
 use crate::load::{Document, Place, Sources};
-use crate::markdown::{Input, Markdown};
+use crate::markdown::{Input, Markdown, TrustedHtml};
 use crate::model::LanguageCode;
 use crate::site::{Page, Prose, Site, Translation, TranslationState};
 
@@ -89,6 +89,7 @@ pub fn resolve(
     );
     let mut prose = render_prose(
         documents,
+        &catalog,
         markdown,
         &layout,
         &config,
@@ -170,6 +171,37 @@ fn catalog(
 
 /// Renders every document once, in parallel, then groups them by place with their
 /// translation state.
+/// comrak labels footnote back-links in English; the label goes in the document's language.
+fn localise_backrefs(html: TrustedHtml, lang: &str, catalog: &Catalog) -> TrustedHtml {
+    const LABEL: &str = "aria-label=\"Back to reference ";
+    if !html.as_str().contains(LABEL) {
+        return html;
+    }
+    let text = html.as_str();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(LABEL) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + LABEL.len()..];
+        let end = after.find('"').unwrap_or(after.len());
+        let label = catalog.text(
+            lang,
+            "footnote-backref",
+            &[("ref", i18n::Arg::Text(&after[..end]))],
+        );
+        out.push_str("aria-label=\"");
+        out.push_str(
+            &label
+                .replace('&', "&amp;")
+                .replace('"', "&quot;")
+                .replace('<', "&lt;"),
+        );
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    TrustedHtml::from_trusted(out)
+}
+
 /// Prose files without the facts file they belong to (a biography without its person).
 fn report_orphans(
     documents: &[Document],
@@ -218,6 +250,7 @@ fn report_orphans(
 
 fn render_prose(
     documents: Vec<Document>,
+    catalog: &Catalog,
     markdown: &Markdown,
     layout: &Layout,
     config: &crate::config::SiteConfig,
@@ -282,7 +315,7 @@ fn render_prose(
                 path: doc.path.clone(),
                 title: doc.front.title.clone(),
                 summary: doc.front.summary.clone(),
-                html: out.html,
+                html: localise_backrefs(out.html, &doc.lang, catalog),
                 headings: out.headings,
                 state,
                 demands: doc

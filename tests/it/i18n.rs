@@ -167,3 +167,27 @@ fn feeds_are_per_language_and_resolve_relative_links() {
         "{feed}"
     );
 }
+
+#[test]
+fn footnote_back_links_are_labelled_in_the_page_language() {
+    let dir = temp_dir("backrefs");
+    let out = dir.join("public");
+    assert!(
+        !placard::build(&options(&repo(), &out))
+            .unwrap()
+            .has_errors()
+    );
+    let kk =
+        std::fs::read_to_string(out.join("kk/cases/atajurt-2025/legal/article-174/index.html"))
+            .unwrap();
+    assert!(kk.contains("-сілтемеге оралу"), "Kazakh label");
+    assert!(!kk.contains("Back to reference"));
+    let ru =
+        std::fs::read_to_string(out.join("ru/cases/atajurt-2025/legal/article-174/index.html"))
+            .unwrap();
+    assert!(ru.contains("Вернуться к сноске 1"), "Russian label");
+    let en =
+        std::fs::read_to_string(out.join("en/cases/atajurt-2025/legal/article-174/index.html"))
+            .unwrap();
+    assert!(en.contains("Back to reference 1"));
+}
