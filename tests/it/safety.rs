@@ -90,6 +90,8 @@ fn jpeg_with_gps() -> Vec<u8> {
 fn published_photos_carry_no_metadata_and_gps_files_are_listed() {
     let (root, out) = site_copy("gps", "trilingual");
     let case = root.join("content/cases/demo");
+    // git keeps no empty folders: the fixture has no media/ until a test adds a file.
+    std::fs::create_dir_all(case.join("media")).unwrap();
     std::fs::write(case.join("media/aidos-at-home.jpg"), jpeg_with_gps()).unwrap();
     let person = std::fs::read_to_string(case.join("people/aidos-serik.toml")).unwrap();
     let person = format!(
@@ -170,6 +172,7 @@ fn withheld_and_unconsented_photos_are_never_published() {
     ] {
         let (root, out) = site_copy(&format!("photo-{test}"), "trilingual");
         let case = root.join("content/cases/demo");
+        std::fs::create_dir_all(case.join("media")).unwrap();
         std::fs::write(case.join("media/aidos-portrait.jpg"), jpeg_with_gps()).unwrap();
         let person = std::fs::read_to_string(case.join("people/aidos-serik.toml")).unwrap();
         let person = format!(
