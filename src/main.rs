@@ -307,11 +307,7 @@ fn build(args: BuildArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let snippets = std::io::stderr().is_terminal();
-    eprint!(
-        "{}",
-        placard::diagnostic::report(&report.diagnostics, &options.root, snippets)
-    );
+    print_diagnostics(&report.diagnostics, &options.root);
     for path in &report.gps_stripped {
         eprintln!("note: removed GPS coordinates from {}", path.display());
     }
@@ -453,11 +449,7 @@ fn check(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let snippets = std::io::stderr().is_terminal();
-    eprint!(
-        "{}",
-        placard::diagnostic::report(&report.diagnostics, &options.root, snippets)
-    );
+    print_diagnostics(&report.diagnostics, &options.root);
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = report.diagnostics.len() - errors;
     eprintln!(
@@ -530,4 +522,13 @@ fn case_facts(root: &std::path::Path, case: &str) -> Result<String, String> {
             path.display()
         )
     })
+}
+
+/// Prints diagnostics to stderr, with source snippets when stderr is a terminal.
+fn print_diagnostics(diagnostics: &[placard::diagnostic::Diagnostic], root: &std::path::Path) {
+    let snippets = std::io::stderr().is_terminal();
+    eprint!(
+        "{}",
+        placard::diagnostic::report(diagnostics, root, snippets)
+    );
 }
