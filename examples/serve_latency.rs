@@ -71,7 +71,7 @@ fn main() {
                     .report
                     .timings
                     .iter()
-                    .map(|(stage, d)| format!("{stage} {:.0} ms", ms(*d)))
+                    .map(|s| format!("{} {:.0} ms", s.name, ms(s.spent)))
                     .collect();
                 eprintln!("  build stages: {}", stages.join(", "));
             }

@@ -54,8 +54,33 @@ pub struct BuildReport {
     pub files_written: usize,
     /// Published images that carried GPS coordinates before their metadata was removed.
     pub gps_stripped: Vec<PathBuf>,
-    /// Wall time of each stage, in order, for `--timings`.
-    pub timings: Vec<(&'static str, std::time::Duration)>,
+    /// Each stage in order, for `--timings`.
+    pub timings: Vec<Stage>,
+}
+
+/// One stage of a build: its wall time, and the process's resident memory after it.
+#[derive(Debug, Clone)]
+pub struct Stage {
+    pub name: &'static str,
+    pub spent: std::time::Duration,
+    /// Bytes, where the system says (Linux).
+    pub resident: Option<u64>,
+    /// The peak so far, in bytes (Linux).
+    pub peak: Option<u64>,
+}
+
+/// The current and peak resident memory of this process, from `/proc/self/status`.
+fn resident_memory() -> (Option<u64>, Option<u64>) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|rest| rest.trim().strip_suffix("kB"))
+            .and_then(|kib| kib.trim().parse::<u64>().ok())
+            .map(|kib| kib * 1024)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
 }
 
 impl BuildReport {
@@ -110,6 +135,26 @@ pub fn build_with(
     markdown: &markdown::Markdown,
     pages: Option<&mut render::PageMemo>,
 ) -> Result<Built, Error> {
+    let collect = render::Collect::default();
+    let (site, rendered, report) = run(options, markdown, pages, &collect)?;
+    let output = rendered.map(|rendered| render::Output {
+        files: collect.into_files(),
+        pages: rendered.pages,
+    });
+    Ok(Built {
+        site,
+        output,
+        report,
+    })
+}
+
+/// The stages up to `render`, which sends every file to `sink`.
+fn run(
+    options: &BuildOptions,
+    markdown: &markdown::Markdown,
+    pages: Option<&mut render::PageMemo>,
+    sink: &dyn render::Sink,
+) -> Result<(Option<site::Site>, Option<render::Rendered>, BuildReport), Error> {
     let clock = std::time::Instant::now();
     let mut timings = Vec::new();
     let sources = load(&options.root, options.base_url.as_deref())
@@ -120,7 +165,7 @@ pub fn build_with(
         .filter(|m| media::has_gps(&m.bytes))
         .map(|m| m.path.clone())
         .collect();
-    timings.push(("load", clock.elapsed()));
+    timings.push(("load", clock.elapsed(), resident_memory()));
     let (theme, mut diagnostics) = theme::build(&sources.templates, &sources.theme_static);
     let resolve_options = resolve::Options {
         today: options.today,
@@ -129,7 +174,11 @@ pub fn build_with(
     };
     let (site, problems) = resolve(sources, markdown, &resolve_options);
     diagnostics.extend(problems);
-    timings.push(("resolve (Markdown, references)", clock.elapsed()));
+    timings.push((
+        "resolve (Markdown, references)",
+        clock.elapsed(),
+        resident_memory(),
+    ));
     let mut report = BuildReport {
         gps_stripped,
         ..BuildReport::default()
@@ -144,10 +193,15 @@ pub fn build_with(
                     portable: options.portable,
                 },
                 pages,
+                sink,
             );
             diagnostics.extend(problems);
             report.pages = output.pages.clone();
-            timings.push(("render (templates, minify)", clock.elapsed()));
+            timings.push((
+                "render (templates, minify, files)",
+                clock.elapsed(),
+                resident_memory(),
+            ));
             Some(output)
         }
         _ => None,
@@ -156,30 +210,50 @@ pub fn build_with(
     let mut previous = std::time::Duration::ZERO;
     report.timings = timings
         .into_iter()
-        .map(|(stage, at)| {
+        .map(|(name, at, (resident, peak))| {
             let spent = at - previous;
             previous = at;
-            (stage, spent)
+            Stage {
+                name,
+                spent,
+                resident,
+                peak,
+            }
         })
         .collect();
     diagnostic::sort(&mut diagnostics);
     report.diagnostics = diagnostics;
-    Ok(Built {
-        site,
-        output,
-        report,
-    })
+    Ok((site, output, report))
 }
 
 /// `placard build`: builds and, when the content has no errors, swaps the new site in.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     write::check_output_dir(&options.root, &options.output).map_err(Error::Write)?;
-    let (output, mut report) = build_in_memory(options)?;
-    if let Some(output) = output {
+    // A missing site root is reported before anything is made beside the output folder.
+    match std::fs::metadata(&options.root) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => {
+            let e = std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a folder");
+            return Err(Error::Io(options.root.clone(), e));
+        }
+        Err(e) => return Err(Error::Io(options.root.clone(), e)),
+    }
+    // Files stream into a temporary folder as they are rendered; it replaces the output
+    // folder only if the whole build succeeds, and is removed otherwise.
+    let staging = write::Staging::begin(&options.output).map_err(Error::Write)?;
+    let (site, rendered, mut report) = run(options, &markdown::Markdown::new(), None, &staging)?;
+    drop(site);
+    if let Some(rendered) = rendered.filter(|_| !report.has_errors()) {
         let clock = std::time::Instant::now();
-        write(&output, &options.output).map_err(Error::Write)?;
-        report.timings.push(("write", clock.elapsed()));
-        report.files_written = output.files.len();
+        staging.commit().map_err(Error::Write)?;
+        let (resident, peak) = resident_memory();
+        report.timings.push(Stage {
+            name: "write (swap in)",
+            spent: clock.elapsed(),
+            resident,
+            peak,
+        });
+        report.files_written = rendered.files;
     }
     Ok(report)
 }

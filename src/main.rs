@@ -312,8 +312,17 @@ fn build(args: BuildArgs) -> ExitCode {
         eprintln!("note: removed GPS coordinates from {}", path.display());
     }
     if args.timings {
-        for (stage, spent) in &report.timings {
-            eprintln!("  {:>7.3} s  {stage}", spent.as_secs_f64());
+        let mib = |bytes: Option<u64>| {
+            bytes.map_or_else(|| "?".to_owned(), |b| format!("{}", b / (1024 * 1024)))
+        };
+        for stage in &report.timings {
+            eprintln!(
+                "  {:>7.3} s  {:<36} resident {:>5} MiB, peak {:>5} MiB",
+                stage.spent.as_secs_f64(),
+                stage.name,
+                mib(stage.resident),
+                mib(stage.peak)
+            );
         }
     }
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();

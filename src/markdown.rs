@@ -178,6 +178,8 @@ impl Markdown {
         if input.allow_html && raw_html {
             html = self.sanitizer.clean(&html).to_string();
         }
+        // Every page's HTML is held until the site is rendered: no spare capacity.
+        html.shrink_to_fit();
         Rendered {
             html: TrustedHtml::from_trusted(html),
             headings,

@@ -5,8 +5,10 @@
 //! One of the three modules that touch the file system. It never writes outside the output
 //! folder and its temporary siblings, and never follows a symlink when cleaning.
 
+use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::render::Output;
 
@@ -100,34 +102,117 @@ fn absolute(path: &Path) -> PathBuf {
 
 /// Writes `output` to `dir`, replacing what was there only once everything is written.
 pub fn write(output: &Output, dir: &Path) -> Result<(), WriteError> {
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    std::fs::create_dir_all(&parent).map_err(|e| WriteError::Io(parent.clone(), e))?;
-    recover(&parent, &name, dir)?;
-
-    let temp = parent.join(format!(".{name}.{NEW}-{}", std::process::id()));
-    remove_tree(&temp)?;
-    std::fs::create_dir(&temp).map_err(|e| WriteError::Io(temp.clone(), e))?;
+    let staging = Staging::begin(dir)?;
     for (path, bytes) in &output.files {
+        staging.put_bytes(path, bytes);
+    }
+    staging.commit()
+}
+
+/// A new site being written into a temporary folder beside the output folder, file by file
+/// from any thread, then swapped in by [`Staging::commit`]. Dropped without a commit, the
+/// temporary folder is removed and the output folder is untouched; a killed build leaves it
+/// for the next build to clean up.
+#[derive(Debug)]
+pub struct Staging {
+    temp: PathBuf,
+    dir: PathBuf,
+    parent: PathBuf,
+    name: String,
+    /// Folders already made inside `temp`.
+    made: Mutex<HashSet<PathBuf>>,
+    /// The first failure; later files are not written.
+    failed: Mutex<Option<WriteError>>,
+    committed: bool,
+}
+
+impl Staging {
+    /// Repairs what a killed build left beside `dir`, then makes the temporary folder.
+    pub fn begin(dir: &Path) -> Result<Staging, WriteError> {
+        let parent = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        std::fs::create_dir_all(&parent).map_err(|e| WriteError::Io(parent.clone(), e))?;
+        recover(&parent, &name, dir)?;
+        let temp = parent.join(format!(".{name}.{NEW}-{}", std::process::id()));
+        remove_tree(&temp)?;
+        std::fs::create_dir(&temp).map_err(|e| WriteError::Io(temp.clone(), e))?;
+        Ok(Staging {
+            temp,
+            dir: dir.to_path_buf(),
+            parent,
+            name,
+            made: Mutex::new(HashSet::new()),
+            failed: Mutex::new(None),
+            committed: false,
+        })
+    }
+
+    /// Writes one file of the new site. A failure is kept and reported by `commit`.
+    pub fn put_bytes(&self, path: &str, bytes: &[u8]) {
+        if self.failed().is_some() {
+            return;
+        }
+        if let Err(e) = self.try_put(path, bytes)
+            && let Ok(mut failed) = self.failed.lock()
+        {
+            failed.get_or_insert(e);
+        }
+    }
+
+    fn failed(&self) -> Option<()> {
+        self.failed.lock().ok()?.as_ref().map(|_| ())
+    }
+
+    fn try_put(&self, path: &str, bytes: &[u8]) -> Result<(), WriteError> {
         // Paths come from `UrlPath`s, which never climb; checked again here, where it matters.
         if path.split('/').any(|s| s == ".." || s.is_empty()) || path.starts_with('/') {
             return Err(WriteError::Refused(format!(
                 "refusing to write `{path}`: it would leave the output folder"
             )));
         }
-        let target = temp.join(path);
-        if let Some(p) = target.parent() {
-            std::fs::create_dir_all(p).map_err(|e| WriteError::Io(p.to_path_buf(), e))?;
+        let target = self.temp.join(path);
+        if let Some(folder) = target.parent() {
+            let known = self.made.lock().is_ok_and(|made| made.contains(folder));
+            if !known {
+                std::fs::create_dir_all(folder)
+                    .map_err(|e| WriteError::Io(folder.to_path_buf(), e))?;
+                if let Ok(mut made) = self.made.lock() {
+                    made.insert(folder.to_path_buf());
+                }
+            }
         }
-        std::fs::write(&target, bytes).map_err(|e| WriteError::Io(target.clone(), e))?;
+        std::fs::write(&target, bytes).map_err(|e| WriteError::Io(target.clone(), e))
     }
-    swap_in(&temp, dir, &parent, &name)
+
+    /// Swaps the new site in, unless writing any file failed.
+    pub fn commit(mut self) -> Result<(), WriteError> {
+        let failed = self.failed.lock().ok().and_then(|mut f| f.take());
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        self.committed = true;
+        swap_in(&self.temp, &self.dir, &self.parent, &self.name)
+    }
+}
+
+impl crate::render::Sink for Staging {
+    fn put(&self, path: String, bytes: Vec<u8>) {
+        self.put_bytes(&path, &bytes);
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = remove_tree(&self.temp);
+        }
+    }
 }
 
 /// Finishes or undoes what a killed build left: if the output folder is missing but a moved
@@ -313,6 +398,43 @@ mod tests {
             "previous"
         );
         assert!(!root.join(format!(".public.{NEW}-2")).exists());
+    }
+
+    #[test]
+    fn an_abandoned_build_leaves_the_site_alone() {
+        let root = tempdir("abandon");
+        let out = root.join("public");
+        assert!(write(&output(&[("a.html", "good")]), &out).is_ok());
+        let staging = Staging::begin(&out);
+        assert!(staging.is_ok());
+        if let Ok(staging) = staging {
+            staging.put_bytes("a.html", b"half");
+            staging.put_bytes("b.html", b"half");
+            drop(staging);
+        }
+        assert_eq!(
+            std::fs::read_to_string(out.join("a.html")).unwrap_or_default(),
+            "good"
+        );
+        assert!(!out.join("b.html").exists());
+        let siblings: Vec<_> = std::fs::read_dir(&root)
+            .map(|r| r.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        assert_eq!(siblings.len(), 1, "{siblings:?}");
+    }
+
+    #[test]
+    fn a_failed_file_fails_the_commit() {
+        let root = tempdir("failed");
+        let out = root.join("public");
+        let staging = Staging::begin(&out);
+        assert!(staging.is_ok());
+        if let Ok(staging) = staging {
+            staging.put_bytes("../x.html", b"x");
+            staging.put_bytes("a.html", b"a");
+            assert!(staging.commit().is_err());
+        }
+        assert!(!out.exists());
     }
 
     #[test]

@@ -6,7 +6,6 @@
 
 use std::fmt::Write as _;
 
-use super::Output;
 use super::pages::Renderer;
 use crate::site::Site;
 use crate::url::UrlPath;
@@ -15,29 +14,23 @@ use crate::url::UrlPath;
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; \
 connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
-pub fn add(site: &Site, renderer: &Renderer, output: &mut Output) {
-    output
-        .files
-        .insert("sitemap.xml".into(), sitemap(site, renderer).into_bytes());
+pub fn add(site: &Site, renderer: &Renderer, put: &mut impl FnMut(String, Vec<u8>)) {
+    put("sitemap.xml".into(), sitemap(site, renderer).into_bytes());
     for language in &site.config.languages {
         let path = format!("{}/atom.xml", language.code);
-        output
-            .files
-            .insert(path, atom(site, language.code.as_str()).into_bytes());
+        put(path, atom(site, language.code.as_str()).into_bytes());
     }
     let robots = format!(
         "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
         site.config.base_url
     );
-    output
-        .files
-        .insert("robots.txt".into(), robots.into_bytes());
+    put("robots.txt".into(), robots.into_bytes());
     let headers = format!(
         "/*\n  Content-Security-Policy: {CSP}; frame-ancestors 'none'\n  Referrer-Policy: no-referrer\n  \
          X-Content-Type-Options: nosniff\n  Permissions-Policy: interest-cohort=(), geolocation=(), camera=(), microphone=()\n\
          /static/*\n  Cache-Control: public, max-age=31536000, immutable\n"
     );
-    output.files.insert("_headers".into(), headers.into_bytes());
+    put("_headers".into(), headers.into_bytes());
 }
 
 fn sitemap(site: &Site, renderer: &Renderer) -> String {

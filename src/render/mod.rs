@@ -36,6 +36,38 @@ pub struct Output {
     pub pages: BTreeMap<String, usize>,
 }
 
+/// Where rendered files go, from any rendering thread, as soon as each is ready: `build`
+/// streams them into its temporary folder ([`crate::write::Staging`]), so that a big site is
+/// never held in memory whole; `serve` and `check` collect them ([`Collect`]).
+pub trait Sink: Sync {
+    fn put(&self, path: String, bytes: Vec<u8>);
+}
+
+/// A sink that keeps every file in memory.
+#[derive(Debug, Default)]
+pub struct Collect(std::sync::Mutex<BTreeMap<String, Vec<u8>>>);
+
+impl Sink for Collect {
+    fn put(&self, path: String, bytes: Vec<u8>) {
+        if let Ok(mut files) = self.0.lock() {
+            files.insert(path, bytes);
+        }
+    }
+}
+
+impl Collect {
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// What a render sent to its sink: pages per language, and files in all.
+#[derive(Debug, Default, Clone)]
+pub struct Rendered {
+    pub pages: BTreeMap<String, usize>,
+    pub files: usize,
+}
+
 /// One page's output file, language, bytes and other problems (or template error), and the
 /// key the page memo files it under.
 type RenderedPage<'a> = (
@@ -46,21 +78,33 @@ type RenderedPage<'a> = (
     bool,
 );
 
-/// Renders the whole site.
+/// Renders the whole site in memory.
 pub fn render(site: &Site, theme: &Theme, options: RenderOptions) -> (Output, Vec<Diagnostic>) {
-    render_with(site, theme, options, None)
+    let collect = Collect::default();
+    let (rendered, diagnostics) = render_with(site, theme, options, None, &collect);
+    let output = Output {
+        files: collect.into_files(),
+        pages: rendered.pages,
+    };
+    (output, diagnostics)
 }
 
-/// Renders the whole site; with a memo (the dev server's), pages whose input is unchanged
-/// since the last render are not rendered again.
+/// Renders the whole site into `sink`; with a memo (the dev server's), pages whose input is
+/// unchanged since the last render are not rendered again.
 pub fn render_with(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
     mut memo: Option<&mut PageMemo>,
-) -> (Output, Vec<Diagnostic>) {
-    let mut output = Output::default();
+    sink: &dyn Sink,
+) -> (Rendered, Vec<Diagnostic>) {
+    let mut output = Rendered::default();
     let mut diagnostics = Vec::new();
+    let files = std::cell::Cell::new(0usize);
+    let mut put = |path: String, bytes: Vec<u8>| {
+        files.set(files.get() + 1);
+        sink.put(path, bytes);
+    };
 
     let css = if options.minify {
         minify_css(&theme.css)
@@ -118,11 +162,19 @@ pub fn render_with(
                         ));
                     }
                 }
-                (finish_with_holes(html, &bodies, options.minify), problems)
+                let bytes = finish_with_holes(html, &bodies, options.minify);
+                if previous.is_some() {
+                    (bytes, problems)
+                } else {
+                    // Without a memo to fill, the page goes straight to the sink.
+                    sink.put(file.clone(), bytes);
+                    (Vec::new(), problems)
+                }
             });
             (file, lang.as_str(), result, key, false)
         })
         .collect();
+    let previous_given = previous.is_some();
     let mut kept = std::collections::HashMap::new();
     let mut reused = 0;
     for (path, lang, result, key, hit) in rendered {
@@ -136,7 +188,11 @@ pub fn render_with(
                     kept.insert(path.clone(), (key, (bytes.clone(), Vec::new())));
                 }
                 diagnostics.extend(problems);
-                output.files.insert(path, bytes);
+                if previous_given {
+                    put(path, bytes);
+                } else {
+                    files.set(files.get() + 1);
+                }
             }
             Err(d) => diagnostics.push(d),
         }
@@ -149,31 +205,22 @@ pub fn render_with(
         diagnostics.push(off_site(&css_path, origin, &found));
     }
     match renderer.render_chooser() {
-        Ok(html) => {
-            output
-                .files
-                .insert("index.html".into(), finish(html, options.minify));
-        }
+        Ok(html) => put("index.html".into(), finish(html, options.minify)),
         Err(d) => diagnostics.push(d),
     }
 
-    output
-        .files
-        .insert(css_path.as_str().to_owned(), css.into_bytes());
-    output
-        .files
-        .insert(js_path.as_str().to_owned(), theme.js.clone().into_bytes());
+    put(css_path.as_str().to_owned(), css.into_bytes());
+    put(js_path.as_str().to_owned(), theme.js.clone().into_bytes());
     for (name, bytes) in &theme.other_static {
         if let Some(path) = UrlPath::parse(&format!("static/{name}")) {
-            output.files.insert(path.as_str().to_owned(), bytes.clone());
+            put(path.as_str().to_owned(), bytes.clone());
         }
     }
     for media in &site.media {
-        output
-            .files
-            .insert(media.url.as_str().to_owned(), media.bytes.clone());
+        put(media.url.as_str().to_owned(), media.bytes.clone());
     }
-    feeds::add(site, &renderer, &mut output);
+    feeds::add(site, &renderer, &mut put);
+    output.files = files.get();
     diagnostic_sort(&mut diagnostics);
     (output, diagnostics)
 }

@@ -199,6 +199,7 @@ fn localise_backrefs(html: TrustedHtml, lang: &str, catalog: &Catalog) -> Truste
         rest = &after[end..];
     }
     out.push_str(rest);
+    out.shrink_to_fit();
     TrustedHtml::from_trusted(out)
 }
 

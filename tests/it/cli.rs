@@ -69,6 +69,10 @@ fn usage_and_environment_errors_exit_two() {
     assert!(String::from_utf8_lossy(&result.stderr).contains("--today"));
     let result = placard(&["build", "--root", "/nonexistent/placard-site"]);
     assert_eq!(result.status.code(), Some(2));
+    assert!(
+        !std::path::Path::new("/nonexistent").exists(),
+        "a missing site root makes no folders"
+    );
     let root = fixture("minimal");
     let result = placard(&[
         "build",
