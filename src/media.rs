@@ -1,5 +1,10 @@
 //! Published media: what kind of image a file is, and the same image with its metadata (EXIF,
-//! XMP, IPTC, GPS, comments, text chunks) removed, losslessly: the pixels are never re-encoded.
+//! XMP, IPTC, GPS, comments, text chunks) removed.
+//!
+//! Removing metadata is lossless: the pixels are not re-encoded. The one exception is a photo
+//! whose EXIF says it is stored sideways or mirrored (as phones often write them): once that
+//! tag is gone a browser would show it the wrong way round, so it is decoded, turned upright
+//! and encoded again, with no metadata at all.
 //!
 //! Pure functions over bytes; the caller decides what to publish.
 
@@ -36,8 +41,49 @@ pub fn image_kind(bytes: &[u8]) -> Option<ImageKind> {
     }
 }
 
-/// The file without metadata. Files that are not images, or that cannot be parsed as the
-/// image they claim to be, come back unchanged.
+/// The file as it is published: turned upright as its EXIF orientation says, and without
+/// metadata. Files that are not images, or that cannot be parsed as the image they claim to
+/// be, come back unchanged.
+pub fn publish(bytes: &[u8]) -> Vec<u8> {
+    upright(bytes).unwrap_or_else(|| strip(bytes))
+}
+
+/// The image re-encoded upright, when its EXIF orientation is anything but "as stored".
+/// The encoders write pixels only: no EXIF, XMP, ICC or text.
+fn upright(bytes: &[u8]) -> Option<Vec<u8>> {
+    use image::{ImageDecoder, ImageFormat, metadata::Orientation};
+    let kind = image_kind(bytes)?;
+    let format = match kind {
+        ImageKind::Jpeg => ImageFormat::Jpeg,
+        ImageKind::Png => ImageFormat::Png,
+        ImageKind::Webp => ImageFormat::WebP,
+    };
+    let reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
+    let mut decoder = reader.into_decoder().ok()?;
+    let orientation = decoder.orientation().ok()?;
+    if orientation == Orientation::NoTransforms {
+        return None;
+    }
+    let mut picture = image::DynamicImage::from_decoder(decoder).ok()?;
+    picture.apply_orientation(orientation);
+    let mut out = Vec::new();
+    let written = match kind {
+        ImageKind::Jpeg => {
+            // JPEG has no alpha channel; quality 90 keeps faces and text sharp.
+            let rgb = image::DynamicImage::ImageRgb8(picture.to_rgb8());
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90).encode_image(&rgb)
+        }
+        ImageKind::Png => picture.write_with_encoder(image::codecs::png::PngEncoder::new(&mut out)),
+        ImageKind::Webp => {
+            let rgba = image::DynamicImage::ImageRgba8(picture.to_rgba8());
+            rgba.write_with_encoder(image::codecs::webp::WebPEncoder::new_lossless(&mut out))
+        }
+    };
+    written.ok().map(|()| out)
+}
+
+/// The file without metadata, losslessly. Files that are not images, or that cannot be
+/// parsed as the image they claim to be, come back unchanged.
 pub fn strip(bytes: &[u8]) -> Vec<u8> {
     let stripped = match image_kind(bytes) {
         Some(ImageKind::Jpeg) => strip_jpeg(bytes),
@@ -201,6 +247,60 @@ mod tests {
         assert!(!out.windows(7).any(|w| w == b"Someone"));
         assert!(out.windows(4).any(|w| w == b"IDAT"));
         assert_eq!(out.len(), png.len() - 12 - 14);
+    }
+
+    /// A JPEG of a 16x8 picture, red on the left and blue on the right, with an EXIF
+    /// segment that says "rotate 90 degrees clockwise to display" (orientation 6) and carries
+    /// a GPS pointer.
+    fn sideways_jpeg() -> Vec<u8> {
+        let picture = image::RgbImage::from_fn(16, 8, |x, _| {
+            if x < 8 {
+                image::Rgb([255, 0, 0])
+            } else {
+                image::Rgb([0, 0, 255])
+            }
+        });
+        let mut plain = Vec::new();
+        let encoded = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut plain, 95)
+            .encode_image(&picture);
+        assert!(encoded.is_ok());
+        // Big-endian TIFF, IFD0 with two entries: Orientation = 6 and the GPS IFD pointer.
+        let mut exif = b"Exif\0\0MM\0\x2a\0\0\0\x08\0\x02".to_vec();
+        exif.extend_from_slice(b"\x01\x12\0\x03\0\0\0\x01\0\x06\0\0");
+        exif.extend_from_slice(b"\x88\x25\0\x04\0\0\0\x01\0\0\0\x26");
+        exif.extend_from_slice(b"\0\0\0\0GPS 43.2N 76.9E");
+        let mut bytes = plain[..2].to_vec();
+        bytes.extend_from_slice(&[0xFF, 0xE1]);
+        bytes.extend_from_slice(&u16::try_from(exif.len() + 2).unwrap_or(0).to_be_bytes());
+        bytes.extend_from_slice(&exif);
+        bytes.extend_from_slice(&plain[2..]);
+        bytes
+    }
+
+    #[test]
+    fn a_sideways_photo_is_turned_upright_and_loses_its_metadata() {
+        let input = sideways_jpeg();
+        assert!(has_gps(&input));
+        let out = publish(&input);
+        assert_eq!(image_kind(&out), Some(ImageKind::Jpeg));
+        assert!(!has_gps(&out));
+        assert!(!out.windows(4).any(|w| w == b"Exif"));
+        let decoded = image::load_from_memory(&out).map(|i| i.to_rgb8());
+        assert!(decoded.is_ok());
+        if let Ok(picture) = decoded {
+            // Turned a quarter clockwise: 8 wide, 16 tall, the left (red) half now on top.
+            assert_eq!(picture.dimensions(), (8, 16));
+            let top = picture.get_pixel(4, 3);
+            let bottom = picture.get_pixel(4, 12);
+            assert!(top[0] > 200 && top[2] < 60, "top {top:?}");
+            assert!(bottom[2] > 200 && bottom[0] < 60, "bottom {bottom:?}");
+        }
+    }
+
+    #[test]
+    fn an_upright_photo_is_not_re_encoded() {
+        let input = jpeg_with_gps();
+        assert_eq!(publish(&input), strip(&input));
     }
 
     #[test]

@@ -131,7 +131,7 @@ pub(super) fn build(
         {
             published.push(Media {
                 url: url.clone(),
-                bytes: crate::media::strip(&file.bytes),
+                bytes: crate::media::publish(&file.bytes),
                 source: file.path.clone(),
             });
         }
@@ -404,7 +404,7 @@ impl Ctx<'_> {
                 );
             }
         }
-        let bytes = crate::media::strip(&source.bytes);
+        let bytes = crate::media::publish(&source.bytes);
         // Named by content, never by the original file name, which may carry the person's name.
         let hash = super::fingerprint(&String::from_utf8_lossy(&bytes));
         let url = UrlPath::parse(&format!("media/{case_slug}/{hash}.{}", kind.extension()))?;
