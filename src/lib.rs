@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod media;
 pub mod model;
 pub mod privacy;
+pub mod progress;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;
