@@ -4,11 +4,13 @@
 //!
 //! [`check_output`] is pure: it reads the resolved [`Site`] and the [`Output`], and the text of
 //! a content file only through the function it is given, to point at the line that made a
-//! link. [`check`] runs the stages first, writing nothing.
+//! link. [`check`] runs the stages first, writing nothing. Only [`check_with`] and external
+//! options contact other hosts ([`external`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
+pub mod external;
 mod scan;
 
 use crate::diagnostic::{self, Diagnostic, Location};
@@ -28,8 +30,11 @@ pub struct Report {
     pub pages: usize,
     /// Internal links and asset references checked.
     pub links: usize,
-    /// Distinct external `http(s)` links seen (not checked).
-    pub external: BTreeSet<String>,
+    /// Distinct links to other sites (`http(s)`, not under the site's `base_url`), each with
+    /// the pages that show it.
+    pub external: BTreeMap<String, BTreeSet<String>>,
+    /// What checking the external links found, when they were checked.
+    pub external_checked: Option<external::Summary>,
 }
 
 impl Report {
@@ -40,6 +45,15 @@ impl Report {
 
 /// Builds the site in memory and checks it. Nothing is written.
 pub fn check(options: &BuildOptions) -> Result<Report, crate::Error> {
+    check_with(options, None)
+}
+
+/// Like [`check`], and with `external` options also asks other sites about the links to them
+/// (broken ones are warnings). Writes nothing but the cache of those answers.
+pub fn check_with(
+    options: &BuildOptions,
+    external: Option<&external::Options>,
+) -> Result<Report, crate::Error> {
     let built = crate::build_with(options, &Markdown::new(), None)?;
     let BuildReport {
         mut diagnostics, ..
@@ -51,6 +65,20 @@ pub fn check(options: &BuildOptions) -> Result<Report, crate::Error> {
         diagnostics.extend(found.diagnostics);
         report.pages = found.pages;
         report.links = found.links;
+        if let Some(external) = external {
+            let checked = external::check_links(
+                found.external.keys().map(String::as_str),
+                &options.root,
+                external,
+            );
+            diagnostics.extend(external::diagnostics(
+                site,
+                &found.external,
+                &checked.outcomes,
+                &read,
+            ));
+            report.external_checked = Some(checked.summary);
+        }
         report.external = found.external;
     }
     diagnostic::sort(&mut diagnostics);
@@ -82,8 +110,12 @@ pub fn check_output(
     for (page, found) in &pages {
         for reference in &found.references {
             let Some(target) = internal_target(page, &reference.value) else {
-                if is_web_url(&reference.value) {
-                    report.external.insert(reference.value.clone());
+                if is_web_url(&reference.value) && !is_own(site, &reference.value) {
+                    report
+                        .external
+                        .entry(reference.value.clone())
+                        .or_default()
+                        .insert((*page).to_owned());
                 }
                 continue;
             };
@@ -121,12 +153,17 @@ enum Kind {
     Outside,
 }
 
-fn describe(location: Location, kind: Kind, value: &str, pages: &[&str]) -> Diagnostic {
-    let on = match pages {
+/// `on page `x`` or `on page `x` and 2 more`.
+fn on_pages(pages: &[&str]) -> String {
+    match pages {
         [one] => format!("on page `{one}`"),
         [first, rest @ ..] => format!("on page `{first}` and {} more", rest.len()),
         [] => String::new(),
-    };
+    }
+}
+
+fn describe(location: Location, kind: Kind, value: &str, pages: &[&str]) -> Diagnostic {
+    let on = on_pages(pages);
     match kind {
         Kind::Link => Diagnostic::error(
             "broken-link",
@@ -261,6 +298,13 @@ fn is_web_url(value: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
+/// A link to the site's own public address (canonical and alternate links, feeds): this
+/// site, whose published copy is not what is being checked.
+fn is_own(site: &Site, value: &str) -> bool {
+    let base = site.config.base_url.to_ascii_lowercase();
+    is_web_url(&base) && value.trim().to_ascii_lowercase().starts_with(&base)
+}
+
 /// Decodes `%XX` escapes; anything undecodable is kept as written.
 fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
@@ -352,7 +396,12 @@ fn locate(
         return Location::file(&translation.path);
     };
     // As written: the link itself, or for a resolved `@/` link its fragment.
+    // Markdown percent-encodes what is not ASCII (`Қазақстан`), so also look for it decoded.
     let mut needles = vec![value.to_owned()];
+    let decoded = percent_decode(value);
+    if decoded != value {
+        needles.push(decoded);
+    }
     if let Some((_, fragment)) = value.split_once('#')
         && !fragment.is_empty()
     {

@@ -97,9 +97,26 @@ struct CheckArgs {
     /// The site root: the folder that holds `content/`.
     #[arg(long, default_value = ".")]
     root: PathBuf,
-    /// Also check links to other sites (needs network access).
+    /// Also ask other sites whether the links to them still work. Every linked host sees
+    /// this computer's IP address. Broken links there are warnings, not errors.
     #[arg(long)]
     external: bool,
+    /// With `--external`: seconds to wait for one site's answer.
+    #[arg(
+        long,
+        value_name = "SECS",
+        default_value_t = 10.0,
+        requires = "external"
+    )]
+    timeout: f64,
+    /// With `--external`: how many sites to ask at once.
+    #[arg(long, value_name = "N", default_value_t = 8, requires = "external",
+          value_parser = clap::value_parser!(u16).range(1..=64))]
+    jobs: u16,
+    /// With `--external`: ask every site again, ignoring and not updating
+    /// `.placard-cache/external-links.json` (answers remembered for a day).
+    #[arg(long, requires = "external")]
+    no_cache: bool,
     /// The date the build treats as today (YYYY-MM-DD).
     #[arg(long)]
     today: Option<String>,
@@ -437,12 +454,6 @@ fn print_rebuild(rebuild: &placard::serve::Rebuild<'_>, root: &std::path::Path, 
 }
 
 fn check(args: CheckArgs) -> ExitCode {
-    if args.external {
-        eprintln!(
-            "error: checking external links is not available in this build; run `placard check` without `--external`"
-        );
-        return ExitCode::from(2);
-    }
     let today = match today(args.today.as_deref()) {
         Ok(d) => d,
         Err(e) => {
@@ -450,8 +461,15 @@ fn check(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let external = match external_options(&args) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let options = in_memory_options(args.root, today, false);
-    let report = match placard::check::check(&options) {
+    let report = match placard::check::check_with(&options, external.as_ref()) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: {e}");
@@ -459,16 +477,72 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     };
     print_diagnostics(&report.diagnostics, &options.root);
+    if let Some(summary) = &report.external_checked {
+        print_external_notes(summary);
+    }
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = report.diagnostics.len() - errors;
+    let external = report
+        .external_checked
+        .as_ref()
+        .map_or_else(String::new, |s| {
+            format!(
+                ", {} external links ({} from cache, {} broken)",
+                s.links, s.from_cache, s.broken
+            )
+        });
     eprintln!(
-        "checked {} pages and {} internal links: {errors} error(s), {warnings} warning(s)",
+        "checked {} pages and {} internal links{external}: {errors} error(s), {warnings} warning(s)",
         report.pages, report.links
     );
     if errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// The options of `--external`, once the person has been told who will see the requests.
+fn external_options(args: &CheckArgs) -> Result<Option<placard::check::external::Options>, String> {
+    if !args.external {
+        return Ok(None);
+    }
+    let timeout = std::time::Duration::try_from_secs_f64(args.timeout)
+        .ok()
+        .filter(|t| !t.is_zero())
+        .ok_or_else(|| {
+            format!(
+                "--timeout `{}`: give a number of seconds above 0",
+                args.timeout
+            )
+        })?;
+    // Said before any host is contacted: who will see this computer's address.
+    if placard::check::external::proxy()? {
+        eprintln!(
+            "note: `--external` asks every linked host through the proxy set in the environment"
+        );
+    } else {
+        eprintln!(
+            "warning: `--external` contacts every linked host from this computer; each one sees its IP address"
+        );
+    }
+    Ok(Some(placard::check::external::Options {
+        timeout,
+        jobs: usize::from(args.jobs),
+        cache: !args.no_cache,
+        progress: true,
+    }))
+}
+
+/// What `--external` could not judge, and trouble with its cache: notes, not diagnostics.
+fn print_external_notes(summary: &placard::check::external::Summary) {
+    for link in &summary.rate_limited {
+        eprintln!(
+            "note: `{link}` was not checked: its host is rate limiting us (429 Too Many Requests); try again later"
+        );
+    }
+    if let Some(problem) = &summary.cache_problem {
+        eprintln!("warning: {problem}");
     }
 }
 
