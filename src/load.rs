@@ -8,7 +8,6 @@
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
-use unicode_normalization::UnicodeNormalization;
 
 use crate::config::{self, CONFIG_PATH, SiteConfig};
 use crate::diagnostic::{Diagnostic, Location};
@@ -556,13 +555,11 @@ pub fn normalise(text: String) -> String {
     } else {
         text
     };
-    if text.is_ascii()
-        || unicode_normalization::is_nfc_quick(text.chars())
-            == unicode_normalization::IsNormalized::Yes
-    {
-        text
-    } else {
-        text.nfc().collect()
+    // ICU's normaliser passes already-composed text (nearly all Kazakh and Russian text)
+    // through without copying, and is several times faster than a char-by-char check.
+    match icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(composed) => composed,
     }
 }
 

@@ -14,7 +14,14 @@ use crate::url::UrlPath;
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; \
 connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
-pub fn add(site: &Site, renderer: &Renderer, put: &mut impl FnMut(String, Vec<u8>)) {
+/// Entries in each language's feed: the newest events. Readers poll feeds, often over slow
+/// connections; the whole timeline is on the site.
+pub const FEED_ENTRIES: usize = 50;
+
+/// The sitemap, feeds, robots.txt and _headers, by output path.
+pub fn files(site: &Site, renderer: &Renderer) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut put = |path: String, bytes: Vec<u8>| files.push((path, bytes));
     put("sitemap.xml".into(), sitemap(site, renderer).into_bytes());
     for language in &site.config.languages {
         let path = format!("{}/atom.xml", language.code);
@@ -31,6 +38,7 @@ pub fn add(site: &Site, renderer: &Renderer, put: &mut impl FnMut(String, Vec<u8
          /static/*\n  Cache-Control: public, max-age=31536000, immutable\n"
     );
     put("_headers".into(), headers.into_bytes());
+    files
 }
 
 fn sitemap(site: &Site, renderer: &Renderer) -> String {
@@ -86,13 +94,25 @@ fn atom(site: &Site, lang: &str) -> String {
         "feed-title",
         &[("site", crate::i18n::Arg::Text(site.config.title_in(lang)))],
     );
-    let mut entries = Vec::new();
+    // The newest events first; only those that make the feed are written out.
+    let mut dated = Vec::new();
     for case in &site.cases {
         for event in &case.events {
             let day = event.date.first_day();
-            if day > site.today {
-                continue;
+            if day <= site.today {
+                dated.push((day, case, event));
             }
+        }
+    }
+    dated.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| a.1.slug.as_str().cmp(b.1.slug.as_str()))
+            .then_with(|| a.2.anchor.cmp(&b.2.anchor))
+    });
+    dated.truncate(FEED_ENTRIES);
+    let mut entries = Vec::new();
+    {
+        for (day, case, event) in dated {
             let url = format!(
                 "{}#{}",
                 UrlPath::file(&UrlPath::dir([lang]), case.timeline_url().as_str()).absolute(base),
@@ -149,8 +169,15 @@ fn atom(site: &Site, lang: &str) -> String {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
 }

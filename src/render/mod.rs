@@ -18,6 +18,7 @@ use crate::site::Site;
 use crate::theme::{self, Theme};
 use crate::url::UrlPath;
 
+pub use feeds::FEED_ENTRIES;
 pub use memo::{PageMemo, PageStats};
 pub use pages::Job;
 
@@ -101,7 +102,7 @@ pub fn render_with(
     let mut output = Rendered::default();
     let mut diagnostics = Vec::new();
     let files = std::cell::Cell::new(0usize);
-    let mut put = |path: String, bytes: Vec<u8>| {
+    let put = |path: String, bytes: Vec<u8>| {
         files.set(files.get() + 1);
         sink.put(path, bytes);
     };
@@ -122,58 +123,69 @@ pub fn render_with(
         memo.begin(shared_salt(theme, &renderer, own_host.as_deref(), allowed));
     }
     let previous = memo.as_deref();
-    let rendered: Vec<RenderedPage> = jobs
-        .par_iter()
-        .map(|(lang, job)| {
-            let path = renderer.path(lang, job);
-            let file = path.output_file();
-            let view = renderer.view_of(lang, job);
-            let key = previous.map(|_| {
-                let json = serde_json::to_string(&view).unwrap_or_default();
-                format!("{}\n{json}", job.template())
-            });
-            if let (Some(memo), Some(key)) = (previous, &key)
-                && let Some(page) = memo.get(&file, key)
-            {
-                return (
-                    file,
-                    lang.as_str(),
-                    Ok(page.clone()),
-                    Some(key.clone()),
-                    true,
-                );
-            }
-            let mut view = view;
-            let bodies = if options.minify {
-                punch_holes(&mut view)
-            } else {
-                Vec::new()
-            };
-            let result = renderer.render_view(&view, job.template()).map(|html| {
-                let mut problems = Vec::new();
-                let scanned =
-                    std::iter::once(html.as_str()).chain(bodies.iter().map(TrustedHtml::as_str));
-                for part in scanned {
-                    for found in crate::privacy::scan_html(part, own_host.as_deref(), allowed) {
-                        problems.push(off_site(
-                            &path,
-                            renderer.origin_of(lang, job, &found.url),
-                            &found,
-                        ));
+    // The sitemap and feeds are made alongside the pages.
+    let (rendered, feed_files) = rayon::join(
+        || -> Vec<RenderedPage> {
+            jobs.par_iter()
+                .map(|(lang, job)| {
+                    let path = renderer.path(lang, job);
+                    let file = path.output_file();
+                    let view = renderer.view_of(lang, job);
+                    let key = previous.map(|_| {
+                        let json = serde_json::to_string(&view).unwrap_or_default();
+                        format!("{}\n{json}", job.template())
+                    });
+                    if let (Some(memo), Some(key)) = (previous, &key)
+                        && let Some(page) = memo.get(&file, key)
+                    {
+                        return (
+                            file,
+                            lang.as_str(),
+                            Ok(page.clone()),
+                            Some(key.clone()),
+                            true,
+                        );
                     }
-                }
-                let bytes = finish_with_holes(html, &bodies, options.minify);
-                if previous.is_some() {
-                    (bytes, problems)
-                } else {
-                    // Without a memo to fill, the page goes straight to the sink.
-                    sink.put(file.clone(), bytes);
-                    (Vec::new(), problems)
-                }
-            });
-            (file, lang.as_str(), result, key, false)
-        })
-        .collect();
+                    let mut view = view;
+                    let bodies = if options.minify {
+                        punch_holes(&mut view)
+                    } else {
+                        Vec::new()
+                    };
+                    let result = renderer.render_view(&view, job.template()).map(|html| {
+                        let mut problems = Vec::new();
+                        // Rendered Markdown without raw HTML can load nothing but its images:
+                        // a body with no `<img` need not be scanned.
+                        let may_load =
+                            |body: &&str| site.config.allow_html || body.contains("<img");
+                        let scanned = std::iter::once(html.as_str())
+                            .chain(bodies.iter().map(TrustedHtml::as_str).filter(may_load));
+                        for part in scanned {
+                            for found in
+                                crate::privacy::scan_html(part, own_host.as_deref(), allowed)
+                            {
+                                problems.push(off_site(
+                                    &path,
+                                    renderer.origin_of(lang, job, &found.url),
+                                    &found,
+                                ));
+                            }
+                        }
+                        let bytes = finish_with_holes(html, &bodies, options.minify);
+                        if previous.is_some() {
+                            (bytes, problems)
+                        } else {
+                            // Without a memo to fill, the page goes straight to the sink.
+                            sink.put(file.clone(), bytes);
+                            (Vec::new(), problems)
+                        }
+                    });
+                    (file, lang.as_str(), result, key, false)
+                })
+                .collect()
+        },
+        || feeds::files(site, &renderer),
+    );
     let previous_given = previous.is_some();
     let mut kept = std::collections::HashMap::new();
     let mut reused = 0;
@@ -219,7 +231,9 @@ pub fn render_with(
     for media in &site.media {
         put(media.url.as_str().to_owned(), media.bytes.clone());
     }
-    feeds::add(site, &renderer, &mut put);
+    for (path, bytes) in feed_files {
+        put(path, bytes);
+    }
     output.files = files.get();
     diagnostic_sort(&mut diagnostics);
     (output, diagnostics)

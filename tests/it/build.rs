@@ -273,3 +273,43 @@ fn default_pages_stay_light() {
         "the theme's own weight is {theme} bytes (CSS + JS {assets}, chrome {largest_chrome})"
     );
 }
+
+#[test]
+fn feeds_carry_the_newest_events_only() {
+    let dir = temp_dir("feed-limit");
+    let root = dir.join("site");
+    copy_tree(&fixture("trilingual"), &root);
+    let timeline = root.join("content/cases/demo/timeline");
+    // 60 more events, one a day through early 2026, each with a distinct title.
+    for n in 0..60u32 {
+        let (month, day) = (1 + n / 28, 1 + n % 28);
+        let stem = format!("2026-{month:02}-{day:02}-event-{n}");
+        std::fs::write(
+            timeline.join(format!("{stem}.toml")),
+            format!(
+                "date = \"2026-{month:02}-{day:02}\"\nkind = \"hearing\"\nsources = [\"report\"]\n"
+            ),
+        )
+        .unwrap();
+        std::fs::write(
+            timeline.join(format!("{stem}.en.md")),
+            format!("+++\ntitle = \"Event number {n}\"\n+++\nA hearing.\n"),
+        )
+        .unwrap();
+    }
+    let out = dir.join("public");
+    let report = placard::build(&options(&root, &out)).unwrap();
+    assert!(!report.has_errors(), "{:#?}", report.diagnostics);
+    let feed = std::fs::read_to_string(out.join("en/atom.xml")).unwrap();
+    assert_eq!(
+        feed.matches("<entry").count(),
+        placard::render::FEED_ENTRIES,
+        "{feed}"
+    );
+    assert!(feed.contains("Event number 59"), "the newest is in");
+    assert!(!feed.contains("Event number 0<"), "the oldest added is out");
+    assert!(!feed.contains(">Protest<"), "older events are out");
+    // The whole timeline is still on the site.
+    let page = std::fs::read_to_string(out.join("en/cases/demo/timeline/index.html")).unwrap();
+    assert!(page.contains("Event number 0<") && page.contains("Protest"));
+}
