@@ -46,6 +46,7 @@ fn main() {
         drafts: false,
         minify: true,
         portable: false,
+        progress: false,
     };
     let mut options = placard::serve::Options::new(build);
     options.port = 0;

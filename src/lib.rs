@@ -43,6 +43,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     pub minify: bool,
     pub portable: bool,
+    /// Show the progress of a big site's build on stderr (see [`progress`]).
+    pub progress: bool,
 }
 
 /// A finished build (or a check that wrote nothing).
@@ -172,6 +174,7 @@ fn run(
         today: options.today,
         drafts: options.drafts,
         portable: options.portable,
+        progress: options.progress,
     };
     let (site, problems) = resolve(sources, markdown, &resolve_options);
     diagnostics.extend(problems);
@@ -184,6 +187,8 @@ fn run(
         gps_stripped,
         ..BuildReport::default()
     };
+    let shown = progress::Shown::new(sink, options.progress.then_some("rendering pages"));
+    let sink: &dyn render::Sink = &shown;
     let output = match (&site, theme) {
         (Some(site), Some(theme)) => {
             let (output, problems) = render::render_with(

@@ -228,6 +228,7 @@ fn i18n_status(
         today,
         drafts: true,
         portable: false,
+        progress: false,
     };
     let (site, diagnostics) = placard::resolve(sources, &markdown, &options);
     let Some(site) = site else {
@@ -316,6 +317,7 @@ fn build(args: BuildArgs) -> ExitCode {
         drafts: args.drafts,
         minify: !args.no_minify,
         portable: args.portable,
+        progress: true,
     };
     let report = match placard::build(&options) {
         Ok(r) => r,
@@ -381,6 +383,7 @@ fn in_memory_options(root: PathBuf, today: Date, drafts: bool) -> placard::Build
         drafts,
         minify: true,
         portable: false,
+        progress: true,
     }
 }
 

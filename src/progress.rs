@@ -11,6 +11,56 @@ use std::sync::{Mutex, PoisonError};
 /// Below this many items the work is over before a person would look: show nothing.
 pub const MIN_ITEMS: u64 = 20;
 
+/// Builds of fewer documents or pages than this are over in a second or two: a build shows
+/// progress only from here on.
+pub const BIG_SITE: usize = 1000;
+
+/// Makes the progress display for a number of files.
+type MakeProgress = Box<dyn Fn(usize) -> Progress + Send + Sync>;
+
+/// A sink that passes every file on and counts it on a progress display, once the render
+/// says how many files are coming ([`crate::render::Sink::expect`]).
+pub struct Shown<'a> {
+    inner: &'a dyn crate::render::Sink,
+    make: MakeProgress,
+    progress: std::sync::OnceLock<Progress>,
+}
+
+impl<'a> Shown<'a> {
+    /// Progress on stderr for [`BIG_SITE`] files or more; `label` `None` shows nothing.
+    pub fn new(inner: &'a dyn crate::render::Sink, label: Option<&'static str>) -> Self {
+        Shown::with(
+            inner,
+            Box::new(move |files| match label {
+                Some(label) if files >= BIG_SITE => Progress::stderr(label, files),
+                _ => Progress::silent(),
+            }),
+        )
+    }
+
+    pub fn with(inner: &'a dyn crate::render::Sink, make: MakeProgress) -> Self {
+        Shown {
+            inner,
+            make,
+            progress: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+impl crate::render::Sink for Shown<'_> {
+    fn put(&self, path: String, bytes: Vec<u8>) {
+        self.inner.put(path, bytes);
+        if let Some(progress) = self.progress.get() {
+            progress.inc(1);
+        }
+    }
+
+    fn expect(&self, files: usize) {
+        self.inner.expect(files);
+        let _ = self.progress.set((self.make)(files));
+    }
+}
+
 /// How far some work has got, shown as it goes.
 pub struct Progress(Mode);
 
@@ -134,6 +184,30 @@ mod tests {
     }
 
     fn assert_sync<T: Sync + Send>() {}
+
+    #[test]
+    fn a_shown_sink_passes_files_on_and_counts_them() {
+        use crate::render::Sink;
+        let out = Shared::default();
+        let written = out.clone();
+        let collect = crate::render::Collect::default();
+        let shown = Shown::with(
+            &collect,
+            Box::new(move |files| {
+                Progress::lines("rendering pages", files, Box::new(written.clone()))
+            }),
+        );
+        shown.expect(20);
+        for n in 0..20 {
+            shown.put(format!("{n}.html"), vec![b'x']);
+        }
+        drop(shown);
+        assert_eq!(collect.into_files().len(), 20);
+        let text = out.text();
+        assert!(text.starts_with("rendering pages: 2/20\n"), "{text}");
+        assert!(text.ends_with("rendering pages: 20/20\n"), "{text}");
+        assert_eq!(text.lines().count(), 10);
+    }
 
     #[test]
     fn is_shared_between_threads() {

@@ -42,6 +42,8 @@ pub struct Output {
 /// never held in memory whole; `serve` and `check` collect them ([`Collect`]).
 pub trait Sink: Sync {
     fn put(&self, path: String, bytes: Vec<u8>);
+    /// About how many files are coming, once the render knows.
+    fn expect(&self, _files: usize) {}
 }
 
 /// A sink that keeps every file in memory.
@@ -117,6 +119,7 @@ pub fn render_with(
     let renderer = pages::Renderer::new(site, theme, options, &css_path, &js_path);
 
     let jobs = renderer.jobs();
+    sink.expect(jobs.len());
     let own_host = crate::privacy::host_of(&site.config.base_url);
     let allowed = &site.config.allowed_hosts;
     if let Some(memo) = memo.as_deref_mut() {

@@ -28,6 +28,8 @@ pub struct Options {
     pub drafts: bool,
     /// Links end in `index.html`, for `file://` and zips.
     pub portable: bool,
+    /// Show how far the Markdown of a big site has got, on stderr.
+    pub progress: bool,
 }
 
 /// The fingerprint a translation records of the original it was made from.
@@ -249,6 +251,15 @@ fn report_orphans(
     }
 }
 
+/// Progress on stderr for work on at least [`crate::progress::BIG_SITE`] items, when asked.
+fn big_work(asked: bool, label: &str, items: usize) -> crate::progress::Progress {
+    if asked && items >= crate::progress::BIG_SITE {
+        crate::progress::Progress::stderr(label, items)
+    } else {
+        crate::progress::Progress::silent()
+    }
+}
+
 fn render_prose(
     documents: Vec<Document>,
     catalog: &Catalog,
@@ -290,9 +301,11 @@ fn render_prose(
 
     // Each document is consumed as it is rendered, so its text is freed while others render.
 
+    let progress = big_work(options.progress, "rendering Markdown", documents.len());
     let rendered: Vec<(Place, LanguageCode, Translation, Vec<Diagnostic>)> = documents
         .into_par_iter()
         .filter_map(|doc| {
+            progress.inc(1);
             let host = layout.host(&doc.place)?;
             let resolve = |link: &str| layout.resolve_link(&host, link, options.portable);
             let out = markdown.render(&Input {

@@ -204,6 +204,7 @@ fn the_default_case_figures_are_computed() {
         today: placard::date::Date::parse("2026-11-26").unwrap(),
         drafts: false,
         portable: false,
+        progress: false,
     };
     let (site, _) = placard::resolve(sources, &markdown, &opts);
     let site = site.unwrap();

@@ -51,6 +51,7 @@ pub fn options(root: &Path, output: &Path) -> placard::BuildOptions {
         drafts: false,
         minify: true,
         portable: false,
+        progress: false,
     }
 }
 
