@@ -7,13 +7,13 @@
 # Usage: benches/serve.sh [SIZE...]        e.g. benches/serve.sh 300 3000   (default: 300 3000)
 #   BENCH_DIR    where corpora go (default /tmp/placard-bench; shared with benches/build.sh)
 #   EDITS        edits per size (default 20)
-#   DEBOUNCE_MS  the watcher's quiet time before a rebuild (default 50)
+#   DEBOUNCE_MS  the watcher's quiet time before a rebuild (default 10, as `placard serve`)
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bench_dir=${BENCH_DIR:-/tmp/placard-bench}
 edits=${EDITS:-20}
-debounce=${DEBOUNCE_MS:-50}
+debounce=${DEBOUNCE_MS:-10}
 target_dir=${CARGO_TARGET_DIR:-$repo/target}
 
 sizes=("$@")

@@ -3,7 +3,7 @@
 //! edit, times from the file write until the server pushes the reload (the new site is served
 //! by then), and checks that the person's page shows the edit.
 //!
-//! `cargo run --release --example serve_latency -- --root DIR [--edits 20] [--debounce-ms 50]`
+//! `cargo run --release --example serve_latency -- --root DIR [--edits 20] [--debounce-ms 10]`
 //! (`benches/serve.sh` generates a corpus and runs this.) The prose file is restored at the end.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -20,7 +20,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() {
     let mut root = None;
     let mut edits = 20usize;
-    let mut debounce_ms = 50u64;
+    let mut debounce_ms = 10u64;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {

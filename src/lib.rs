@@ -126,6 +126,8 @@ pub fn build_in_memory(
 #[derive(Debug)]
 pub struct Built {
     pub site: Option<site::Site>,
+    /// The theme the site was rendered with.
+    pub theme: Option<theme::Theme>,
     pub output: Option<render::Output>,
     pub report: BuildReport,
 }
@@ -139,13 +141,14 @@ pub fn build_with(
     pages: Option<&mut render::PageMemo>,
 ) -> Result<Built, Error> {
     let collect = render::Collect::default();
-    let (site, rendered, report) = run(options, markdown, pages, &collect)?;
+    let (site, theme, rendered, report) = run(options, markdown, pages, &collect)?;
     let output = rendered.map(|rendered| render::Output {
         files: collect.into_files(),
         pages: rendered.pages,
     });
     Ok(Built {
         site,
+        theme,
         output,
         report,
     })
@@ -157,7 +160,7 @@ fn run(
     markdown: &markdown::Markdown,
     pages: Option<&mut render::PageMemo>,
     sink: &dyn render::Sink,
-) -> Result<(Option<site::Site>, Option<render::Rendered>, BuildReport), Error> {
+) -> Result<Ran, Error> {
     let clock = std::time::Instant::now();
     let mut timings = Vec::new();
     let sources = load(&options.root, options.base_url.as_deref())
@@ -189,11 +192,11 @@ fn run(
     };
     let shown = progress::Shown::new(sink, options.progress.then_some("rendering pages"));
     let sink: &dyn render::Sink = &shown;
-    let output = match (&site, theme) {
+    let output = match (&site, &theme) {
         (Some(site), Some(theme)) => {
             let (output, problems) = render::render_with(
                 site,
-                &theme,
+                theme,
                 render::RenderOptions {
                     minify: options.minify,
                     portable: options.portable,
@@ -229,8 +232,16 @@ fn run(
         .collect();
     diagnostic::sort(&mut diagnostics);
     report.diagnostics = diagnostics;
-    Ok((site, output, report))
+    Ok((site, theme, output, report))
 }
+
+/// What [`run`] made: the site, the theme, what was rendered, and the report.
+type Ran = (
+    Option<site::Site>,
+    Option<theme::Theme>,
+    Option<render::Rendered>,
+    BuildReport,
+);
 
 /// `placard build`: builds and, when the content has no errors, swaps the new site in.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
@@ -247,8 +258,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     // Files stream into a temporary folder as they are rendered; it replaces the output
     // folder only if the whole build succeeds, and is removed otherwise.
     let staging = write::Staging::begin(&options.output).map_err(Error::Write)?;
-    let (site, rendered, mut report) = run(options, &markdown::Markdown::new(), None, &staging)?;
-    drop(site);
+    let (site, theme, rendered, mut report) =
+        run(options, &markdown::Markdown::new(), None, &staging)?;
+    drop((site, theme));
     if let Some(rendered) = rendered.filter(|_| !report.has_errors()) {
         let clock = std::time::Instant::now();
         staging.commit().map_err(Error::Write)?;

@@ -368,6 +368,15 @@ fn load_file(root: &Path, path: &Path, theme_dir: Option<&Path>) -> Loaded {
     result.unwrap_or_else(Loaded::Problem)
 }
 
+/// Reads one prose file of the site (`content/….LANG.md`), as a full load would.
+/// `None` when it is not one, or cannot be read or parsed.
+pub fn load_document(root: &Path, path: &Path) -> Option<Document> {
+    match load_file(root, path, None) {
+        Loaded::Document(doc) => Some(*doc),
+        _ => None,
+    }
+}
+
 fn load_theme_file(root: &Path, path: &Path, inner: &Path) -> Result<Loaded, Diagnostic> {
     let inner_str = inner.to_string_lossy().replace('\\', "/");
     if let Some(name) = inner_str.strip_prefix("templates/") {

@@ -188,6 +188,10 @@ impl Markdown {
     }
 }
 
+/// The codes of the problems rendering Markdown reports: each is located in the document
+/// rendered, and comes from nothing else.
+pub const CODES: &[&str] = &["broken-link", "too-deep", "unsafe-link"];
+
 /// comrak options: GitHub-flavoured Markdown; raw HTML escaped unless `allow_html`.
 fn options(allow_html: bool) -> Options<'static> {
     let mut options = Options::default();

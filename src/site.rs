@@ -29,6 +29,26 @@ pub struct Site {
     pub cases: Vec<Case>,
     /// Media files to publish, with metadata already removed.
     pub media: Vec<Media>,
+    /// Where every page lives, kept so that one document can be rendered again
+    /// ([`crate::resolve::update_document`]).
+    pub layout: crate::resolve::Layout,
+}
+
+impl Site {
+    /// Every prose of the site, each once.
+    pub fn proses_mut(&mut self) -> Vec<&mut Prose> {
+        let mut all: Vec<&mut Prose> = Vec::new();
+        all.extend(self.home.as_mut());
+        all.extend(self.pages.iter_mut().map(|p| &mut p.prose));
+        for case in &mut self.cases {
+            all.extend(case.overview.as_mut());
+            all.extend(case.act.as_mut());
+            all.extend(case.people.iter_mut().filter_map(|p| p.biography.as_mut()));
+            all.extend(case.events.iter_mut().filter_map(|e| e.prose.as_mut()));
+            all.extend(case.analyses.iter_mut().filter_map(|a| a.prose.as_mut()));
+        }
+        all
+    }
 }
 
 /// How a translation stands against its source.
@@ -51,6 +71,10 @@ pub struct Translation {
     pub html: TrustedHtml,
     pub headings: Vec<Heading>,
     pub state: TranslationState,
+    /// The fingerprint of the original this translation records (`translated_from`).
+    pub translated_from: Option<String>,
+    /// A digest of the front matter, to tell an edit of the text alone.
+    pub front: u64,
     /// Demand texts of an `act` page, by demand id.
     pub demands: BTreeMap<String, String>,
     /// Where each demand text is written, for diagnostics.

@@ -27,6 +27,12 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!("templates":
 pub const DEFAULT_STATIC: &[(&str, &str)] =
     embedded!("static": "style.css", "code.css", "placard.js");
 
+impl std::fmt::Debug for Theme {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Theme").finish_non_exhaustive()
+    }
+}
+
 pub struct Theme {
     pub tera: tera::Tera,
     /// Where each template came from, for diagnostics: name → path relative to the site root.

@@ -13,14 +13,17 @@ use sha2::{Digest, Sha256};
 
 use crate::diagnostic::Diagnostic;
 
-/// One rendered page: minified bytes and the problems its HTML showed.
-pub(super) type Page = (Vec<u8>, Vec<Diagnostic>);
+/// One rendered page: minified bytes, the problems its HTML showed, and digests of the
+/// rendered Markdown it shows.
+pub(super) type Page = (Vec<u8>, Vec<Diagnostic>, Vec<u64>);
 
 #[derive(Debug, Default)]
 pub struct PageMemo {
     salt: String,
     /// By output path: the template and view JSON it was rendered from, and the result.
     pages: HashMap<String, (String, Page)>,
+    /// Output paths of the pages that show each piece of rendered Markdown, by digest.
+    showing: HashMap<u64, Vec<String>>,
     reused: usize,
     rendered: usize,
 }
@@ -57,6 +60,34 @@ impl PageMemo {
         self.rendered = pages.len() - reused.min(pages.len());
         self.reused = reused;
         self.pages = pages;
+        self.showing.clear();
+        for (path, (_, (_, _, bodies))) in &self.pages {
+            for digest in bodies {
+                self.showing.entry(*digest).or_default().push(path.clone());
+            }
+        }
+        for paths in self.showing.values_mut() {
+            paths.sort();
+        }
+    }
+
+    /// The pages of the last render that show this rendered Markdown.
+    pub fn pages_showing(&self, html: &str) -> &[String] {
+        self.showing
+            .get(&super::body_digest(html))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Forgets pages rendered outside a full render (their entries no longer match), and
+    /// records which Markdown they now show.
+    pub(super) fn replaced(&mut self, path: &str, bodies: &[u64]) {
+        self.pages.remove(path);
+        for digest in bodies {
+            let paths = self.showing.entry(*digest).or_default();
+            if !paths.iter().any(|p| p == path) {
+                paths.push(path.to_owned());
+            }
+        }
     }
 
     pub fn stats(&self) -> PageStats {

@@ -71,8 +71,8 @@ pub struct Rendered {
     pub files: usize,
 }
 
-/// One page's output file, language, bytes and other problems (or template error), and the
-/// key the page memo files it under.
+/// One page's output file, language, bytes, other problems and Markdown shown (or template
+/// error), and the key the page memo files it under.
 type RenderedPage<'a> = (
     String,
     &'a str,
@@ -80,6 +80,63 @@ type RenderedPage<'a> = (
     Option<String>,
     bool,
 );
+
+/// A digest of a piece of rendered Markdown, by which the dev server finds the pages that
+/// show it.
+pub(crate) fn body_digest(html: &str) -> u64 {
+    crate::resolve::front_digest(html)
+}
+
+/// What rendering any one page needs.
+struct Context<'a> {
+    site: &'a Site,
+    renderer: &'a pages::Renderer<'a>,
+    options: RenderOptions,
+    own_host: Option<String>,
+    allowed: &'a [String],
+}
+
+impl Context<'_> {
+    /// Renders a page from its view: the bytes, the off-site loads found in it, and (when
+    /// `digests`) digests of the Markdown it shows.
+    fn page(
+        &self,
+        lang: &crate::model::LanguageCode,
+        job: &Job,
+        mut view: views::PageView,
+        digests: bool,
+    ) -> Result<memo::Page, Diagnostic> {
+        let path = self.renderer.path(lang, job);
+        let bodies = if self.options.minify {
+            punch_holes(&mut view)
+        } else {
+            Vec::new()
+        };
+        let html = self.renderer.render_view(&view, job.template())?;
+        let mut problems = Vec::new();
+        // Rendered Markdown without raw HTML can load nothing but its images: a body with no
+        // `<img` need not be scanned.
+        let may_load = |body: &&str| self.site.config.allow_html || body.contains("<img");
+        let scanned = std::iter::once(html.as_str())
+            .chain(bodies.iter().map(TrustedHtml::as_str).filter(may_load));
+        for part in scanned {
+            for found in crate::privacy::scan_html(part, self.own_host.as_deref(), self.allowed) {
+                problems.push(off_site(
+                    &path,
+                    self.renderer.origin_of(lang, job, &found.url),
+                    &found,
+                ));
+            }
+        }
+        let shown = if digests {
+            bodies.iter().map(|b| body_digest(b.as_str())).collect()
+        } else {
+            Vec::new()
+        };
+        let bytes = finish_with_holes(html, &bodies, self.options.minify);
+        Ok((bytes, problems, shown))
+    }
+}
 
 /// Renders the whole site in memory.
 pub fn render(site: &Site, theme: &Theme, options: RenderOptions) -> (Output, Vec<Diagnostic>) {
@@ -126,6 +183,13 @@ pub fn render_with(
         memo.begin(shared_salt(theme, &renderer, own_host.as_deref(), allowed));
     }
     let previous = memo.as_deref();
+    let context = Context {
+        site,
+        renderer: &renderer,
+        options,
+        own_host: own_host.clone(),
+        allowed,
+    };
     // The sitemap and feeds are made alongside the pages.
     let (rendered, feed_files) = rayon::join(
         || -> Vec<RenderedPage> {
@@ -149,40 +213,17 @@ pub fn render_with(
                             true,
                         );
                     }
-                    let mut view = view;
-                    let bodies = if options.minify {
-                        punch_holes(&mut view)
-                    } else {
-                        Vec::new()
-                    };
-                    let result = renderer.render_view(&view, job.template()).map(|html| {
-                        let mut problems = Vec::new();
-                        // Rendered Markdown without raw HTML can load nothing but its images:
-                        // a body with no `<img` need not be scanned.
-                        let may_load =
-                            |body: &&str| site.config.allow_html || body.contains("<img");
-                        let scanned = std::iter::once(html.as_str())
-                            .chain(bodies.iter().map(TrustedHtml::as_str).filter(may_load));
-                        for part in scanned {
-                            for found in
-                                crate::privacy::scan_html(part, own_host.as_deref(), allowed)
-                            {
-                                problems.push(off_site(
-                                    &path,
-                                    renderer.origin_of(lang, job, &found.url),
-                                    &found,
-                                ));
+                    let result = context.page(lang, job, view, previous.is_some()).map(
+                        |(bytes, problems, shown)| {
+                            if previous.is_some() {
+                                (bytes, problems, shown)
+                            } else {
+                                // Without a memo to fill, the page goes straight to the sink.
+                                sink.put(file.clone(), bytes);
+                                (Vec::new(), problems, shown)
                             }
-                        }
-                        let bytes = finish_with_holes(html, &bodies, options.minify);
-                        if previous.is_some() {
-                            (bytes, problems)
-                        } else {
-                            // Without a memo to fill, the page goes straight to the sink.
-                            sink.put(file.clone(), bytes);
-                            (Vec::new(), problems)
-                        }
-                    });
+                        },
+                    );
                     (file, lang.as_str(), result, key, false)
                 })
                 .collect()
@@ -194,13 +235,13 @@ pub fn render_with(
     let mut reused = 0;
     for (path, lang, result, key, hit) in rendered {
         match result {
-            Ok((bytes, problems)) => {
+            Ok((bytes, problems, shown)) => {
                 *output.pages.entry(lang.to_owned()).or_default() += 1;
                 // Pages with problems name the content file that caused them, which the view
                 // need not show: they are always rendered afresh.
                 if let Some(key) = key.filter(|_| problems.is_empty()) {
                     reused += usize::from(hit);
-                    kept.insert(path.clone(), (key, (bytes.clone(), Vec::new())));
+                    kept.insert(path.clone(), (key, (bytes.clone(), Vec::new(), shown)));
                 }
                 diagnostics.extend(problems);
                 if previous_given {
@@ -240,6 +281,65 @@ pub fn render_with(
     output.files = files.get();
     diagnostic_sort(&mut diagnostics);
     (output, diagnostics)
+}
+
+/// Renders again only the pages at `files` (output paths), and the feeds, which show the
+/// newest events: the dev server's quick path after an edit of one document's text. `None`
+/// when a page has a problem to report; a full build will report it.
+pub fn render_again(
+    site: &Site,
+    theme: &Theme,
+    options: RenderOptions,
+    memo: &mut PageMemo,
+    files: &std::collections::BTreeSet<String>,
+) -> Option<Vec<(String, Vec<u8>)>> {
+    let css = if options.minify {
+        minify_css(&theme.css)
+    } else {
+        theme.css.clone()
+    };
+    let css_path = hashed("style", "css", &css);
+    let js_path = hashed("placard", "js", &theme.js);
+    let renderer = pages::Renderer::new(site, theme, options, &css_path, &js_path);
+    let context = Context {
+        site,
+        renderer: &renderer,
+        options,
+        own_host: crate::privacy::host_of(&site.config.base_url),
+        allowed: &site.config.allowed_hosts,
+    };
+    let jobs = renderer.jobs();
+    let wanted: Vec<(String, &(crate::model::LanguageCode, Job))> = jobs
+        .iter()
+        .map(|lang_job| {
+            (
+                renderer.path(&lang_job.0, &lang_job.1).output_file(),
+                lang_job,
+            )
+        })
+        .filter(|(file, _)| files.contains(file))
+        .collect();
+    if wanted.len() != files.len() {
+        return None;
+    }
+    let rendered: Vec<(String, Result<memo::Page, Diagnostic>)> = wanted
+        .into_par_iter()
+        .map(|(file, (lang, job))| {
+            let view = renderer.view_of(lang, job);
+            (file, context.page(lang, job, view, true))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (file, result) in rendered {
+        let (bytes, problems, shown) = result.ok()?;
+        if !problems.is_empty() {
+            return None;
+        }
+        memo.replaced(&file, &shown);
+        out.push((file, bytes));
+    }
+    out.extend(feeds::files(site, &renderer));
+    Some(out)
 }
 
 /// What every page shares: the theme, the hosts the privacy check allows, the UI strings and

@@ -120,6 +120,7 @@ pub fn resolve(
         &mut diagnostics,
     );
     let site = Site {
+        layout,
         config,
         today: options.today,
         catalog,
@@ -251,6 +252,76 @@ fn report_orphans(
     }
 }
 
+/// A digest of a document's front matter (the text before its body).
+pub fn front_digest(front: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    front.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Renders again, in place, one prose document of `site` whose front matter is unchanged
+/// since the site was resolved (the dev server's quick path for an edit of the text alone).
+///
+/// Returns the HTML that the changed translations had before, by which the pages showing
+/// them can be found: the document's own, and, when an original changed, each translation
+/// whose stale or current state changed with it; and the warnings its Markdown now gives
+/// (codes in [`crate::markdown::CODES`]). `None` when the document cannot be updated alone:
+/// it is not in the site, its front matter changed, or its Markdown has an error to report.
+/// A full build is needed then.
+pub fn update_document(
+    site: &mut Site,
+    markdown: &Markdown,
+    doc: &Document,
+    options: &Options,
+) -> Option<(Vec<TrustedHtml>, Vec<Diagnostic>)> {
+    let host = site.layout.host(&doc.place)?;
+    let resolve = |link: &str| site.layout.resolve_link(&host, link, options.portable);
+    let out = markdown.render(&Input {
+        text: doc.body(),
+        path: &doc.path,
+        first_line: doc.body_line,
+        allow_html: site.config.allow_html,
+        resolve_link: &resolve,
+    });
+    if out.diagnostics.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    let html = localise_backrefs(out.html, &doc.lang, &site.catalog);
+    let source = site.config.source_language.as_str().to_owned();
+    let front = front_digest(&doc.text[..doc.body_start]);
+    let original = (doc.lang == source).then(|| fingerprint(&doc.text));
+    let mut proses = site.proses_mut();
+    let prose = proses.iter_mut().find(|p| {
+        p.translations
+            .get(doc.lang.as_str())
+            .is_some_and(|t| t.path == doc.path)
+    })?;
+    let mut changed = Vec::new();
+    let translation = prose.translations.get_mut(doc.lang.as_str())?;
+    if translation.front != front {
+        return None;
+    }
+    changed.push(std::mem::replace(&mut translation.html, html));
+    translation.headings = out.headings;
+    if let Some(current) = original {
+        for (lang, t) in prose.translations.iter_mut() {
+            if lang.as_str() == source {
+                continue;
+            }
+            let state = match &t.translated_from {
+                Some(recorded) if *recorded == current => TranslationState::Current,
+                _ => TranslationState::Stale,
+            };
+            if state != t.state {
+                t.state = state;
+                changed.push(t.html.clone());
+            }
+        }
+    }
+    Some((changed, out.diagnostics))
+}
+
 /// Progress on stderr for work on at least [`crate::progress::BIG_SITE`] items, when asked.
 fn big_work(asked: bool, label: &str, items: usize) -> crate::progress::Progress {
     if asked && items >= crate::progress::BIG_SITE {
@@ -332,6 +403,12 @@ fn render_prose(
                 html: localise_backrefs(out.html, &doc.lang, catalog),
                 headings: out.headings,
                 state,
+                translated_from: doc
+                    .front
+                    .translated_from
+                    .as_ref()
+                    .map(|t| t.get_ref().clone()),
+                front: front_digest(&doc.text[..doc.body_start]),
                 demands: doc
                     .front
                     .demands

@@ -46,7 +46,7 @@ impl Options {
             build,
             bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 1111,
-            debounce: Duration::from_millis(50),
+            debounce: Duration::from_millis(10),
         }
     }
 }
@@ -88,10 +88,37 @@ impl std::error::Error for Error {}
 
 /// Builds again and again, reusing the Markdown of documents that did not change. Its output
 /// is byte for byte a full build's (the integration tests hold it to that).
+///
+/// An edit of the text of prose files alone (front matter unchanged) takes a quick path: the
+/// files are rendered again in place in the last good site, and only the pages that show
+/// them, and the feeds, are rendered again ([`Incremental::rebuild`]).
 pub struct Incremental {
     options: BuildOptions,
     markdown: Markdown,
     pages: PageMemo,
+    /// For the quick path: Markdown without memory, and the last good build.
+    plain: Markdown,
+    last: Option<Last>,
+}
+
+/// The last good build, kept for the quick path.
+struct Last {
+    site: crate::site::Site,
+    theme: crate::theme::Theme,
+    report: BuildReport,
+}
+
+/// What a rebuild made.
+#[derive(Debug)]
+pub enum Outcome {
+    /// A whole build.
+    Full(Box<Built>),
+    /// Only these files changed since the last good site; the report is the new site's.
+    Quick {
+        files: Vec<(String, Vec<u8>)>,
+        report: BuildReport,
+        source_language: String,
+    },
 }
 
 /// What one incremental build reused.
@@ -99,6 +126,8 @@ pub struct Incremental {
 pub struct Reuse {
     pub markdown: MemoStats,
     pub pages: PageStats,
+    /// Whether the quick path was taken (see [`Incremental`]).
+    pub quick: bool,
 }
 
 impl Incremental {
@@ -107,7 +136,136 @@ impl Incremental {
             options,
             markdown: Markdown::with_memo(),
             pages: PageMemo::new(),
+            plain: Markdown::new(),
+            last: None,
         }
+    }
+
+    /// Builds after `changed` (paths relative to the root): quickly when only the text of
+    /// prose files changed, else in full. `rescan` (or no paths) asks for a full build.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<(Outcome, Reuse), crate::Error> {
+        if let Some(quick) = self.quick(changed) {
+            return Ok(quick);
+        }
+        self.last = None;
+        let (mut built, reuse) = self.build()?;
+        let good = !built.report.has_errors() && built.output.is_some();
+        if good && let (Some(site), Some(theme)) = (built.site.take(), built.theme.take()) {
+            let report = BuildReport {
+                diagnostics: built.report.diagnostics.clone(),
+                pages: built.report.pages.clone(),
+                ..BuildReport::default()
+            };
+            self.last = Some(Last {
+                site,
+                theme,
+                report,
+            });
+        }
+        Ok((Outcome::Full(Box::new(built)), reuse))
+    }
+
+    /// The source language of the last good site.
+    pub fn source_language(&self) -> Option<String> {
+        self.last
+            .as_ref()
+            .map(|l| l.site.config.source_language.0.clone())
+    }
+
+    fn quick(&mut self, changed: &[PathBuf]) -> Option<(Outcome, Reuse)> {
+        let clock = Instant::now();
+        let last = self.last.as_mut()?;
+        if changed.is_empty() {
+            return None;
+        }
+        let mut documents = Vec::new();
+        for path in changed {
+            let prose = path.starts_with("content") && path.extension().is_some_and(|e| e == "md");
+            // A file with problems other than its Markdown's is built in full, so that they
+            // are reported again.
+            let troubled = last
+                .report
+                .diagnostics
+                .iter()
+                .any(|d| d.location.path == *path && !crate::markdown::CODES.contains(&d.code));
+            if !prose || troubled {
+                return None;
+            }
+            documents.push(crate::load::load_document(&self.options.root, path)?);
+        }
+        let options = crate::resolve::Options {
+            today: self.options.today,
+            drafts: self.options.drafts,
+            portable: self.options.portable,
+            progress: false,
+        };
+        let mut pages = std::collections::BTreeSet::new();
+        let mut diagnostics = last.report.diagnostics.clone();
+        for doc in &documents {
+            let before =
+                crate::resolve::update_document(&mut last.site, &self.plain, doc, &options);
+            // From here on the kept site may be half updated: on failure it is dropped.
+            let Some((before, problems)) = before else {
+                self.last = None;
+                return None;
+            };
+            diagnostics.retain(|d| d.location.path != doc.path);
+            diagnostics.extend(problems);
+            for html in before {
+                let showing = self.pages.pages_showing(html.as_str());
+                if showing.is_empty() {
+                    self.last = None;
+                    return None;
+                }
+                pages.extend(showing.iter().cloned());
+            }
+        }
+        let render_options = crate::render::RenderOptions {
+            minify: self.options.minify,
+            portable: self.options.portable,
+        };
+        let files = crate::render::render_again(
+            &last.site,
+            &last.theme,
+            render_options,
+            &mut self.pages,
+            &pages,
+        );
+        let Some(files) = files else {
+            self.last = None;
+            return None;
+        };
+        crate::diagnostic::sort(&mut diagnostics);
+        last.report.diagnostics.clone_from(&diagnostics);
+        let mut report = BuildReport {
+            diagnostics,
+            pages: last.report.pages.clone(),
+            ..BuildReport::default()
+        };
+        report.timings.push(crate::Stage {
+            name: "quick rebuild",
+            spent: clock.elapsed(),
+            resident: None,
+            peak: None,
+        });
+        let total: usize = report.pages.values().sum();
+        let reuse = Reuse {
+            markdown: MemoStats {
+                reused: 0,
+                rendered: documents.len(),
+            },
+            pages: PageStats {
+                reused: total.saturating_sub(pages.len()),
+                rendered: pages.len(),
+            },
+            quick: true,
+        };
+        let outcome = Outcome::Quick {
+            files,
+            report,
+            source_language: last.site.config.source_language.0.clone(),
+        };
+        Some((outcome, reuse))
     }
 
     pub fn build(&mut self) -> Result<(Built, Reuse), crate::Error> {
@@ -116,6 +274,7 @@ impl Incremental {
         let reuse = Reuse {
             markdown,
             pages: self.pages.stats(),
+            quick: false,
         };
         Ok((built?, reuse))
     }
@@ -255,10 +414,33 @@ struct Shared {
     instance: u128,
 }
 
+/// A new site to serve: a whole build, or the files a quick rebuild changed.
+enum Update {
+    Whole(Output),
+    Files(Vec<(String, Vec<u8>)>),
+}
+
+/// The site being served: the last full build's files, with the files quick rebuilds have
+/// changed since laid over them.
+struct Served {
+    base: Arc<Output>,
+    patch: std::collections::BTreeMap<String, Vec<u8>>,
+}
+
+impl Served {
+    fn get(&self, path: &str) -> Option<&Vec<u8>> {
+        self.patch.get(path).or_else(|| self.base.files.get(path))
+    }
+
+    fn contains(&self, path: &str) -> bool {
+        self.get(path).is_some()
+    }
+}
+
 #[derive(Default)]
 struct State {
     /// The last good site.
-    output: Option<Arc<Output>>,
+    output: Option<Arc<Served>>,
     source_language: Option<String>,
     /// Names the last good site; changes with every good build.
     generation: String,
@@ -286,6 +468,10 @@ fn build_loop(
 ) {
     while !shared.stopping.load(Ordering::SeqCst) {
         if let Some(batch) = watcher.next_batch(POLL) {
+            if batch.rescan {
+                // Events were lost: only a full build can be trusted.
+                engine.last = None;
+            }
             let changed: Vec<PathBuf> = batch.paths.into_iter().collect();
             rebuild(shared, &mut engine, &changed, observer);
         }
@@ -296,8 +482,8 @@ fn build_loop(
 /// site and tells pages to show the problems.
 fn rebuild(shared: &Shared, engine: &mut Incremental, changed: &[PathBuf], observer: &Observer) {
     let started = Instant::now();
-    let (built, reuse) = match engine.build() {
-        Ok((built, reuse)) => (built, reuse),
+    let (outcome, reuse) = match engine.rebuild(changed) {
+        Ok((outcome, reuse)) => (outcome, reuse),
         Err(e) => {
             let report = BuildReport {
                 diagnostics: vec![
@@ -308,25 +494,44 @@ fn rebuild(shared: &Shared, engine: &mut Incremental, changed: &[PathBuf], obser
             };
             let built = Built {
                 site: None,
+                theme: None,
                 output: None,
                 report,
             };
-            (built, Reuse::default())
+            (Outcome::Full(Box::new(built)), Reuse::default())
         }
     };
-    let Built {
-        site,
-        output,
-        report,
-    } = built;
-    let good = !report.has_errors() && output.is_some();
+    let (report, update) = match outcome {
+        Outcome::Full(built) => {
+            let good = !built.report.has_errors() && built.output.is_some();
+            let update = built.output.filter(|_| good).map(Update::Whole);
+            (built.report, update)
+        }
+        Outcome::Quick { files, report, .. } => (report, Some(Update::Files(files))),
+    };
+    let good = update.is_some();
     {
         let mut state = shared.state.write().unwrap_or_else(PoisonError::into_inner);
-        let message = match output.filter(|_| good) {
-            Some(output) => {
+        let served = match (update, &state.output) {
+            (Some(Update::Whole(output)), _) => Some(Served {
+                base: Arc::new(output),
+                patch: std::collections::BTreeMap::new(),
+            }),
+            (Some(Update::Files(files)), Some(current)) => {
+                let mut patch = current.patch.clone();
+                patch.extend(files);
+                Some(Served {
+                    base: Arc::clone(&current.base),
+                    patch,
+                })
+            }
+            _ => None,
+        };
+        let message = match served {
+            Some(served) => {
                 let generation = next_generation(shared, &state.generation);
-                state.output = Some(Arc::new(output));
-                state.source_language = site.map(|s| s.config.source_language.0);
+                state.output = Some(Arc::new(served));
+                state.source_language = engine.source_language();
                 state.generation = generation.clone();
                 state.good = true;
                 state.problems = Arc::new("[]".into());

@@ -180,7 +180,7 @@ fn serve_file(
     } else {
         path.to_owned()
     };
-    if let Some(bytes) = output.files.get(&key) {
+    if let Some(bytes) = output.get(&key) {
         let content_type = http::content_type(&key);
         let body = if content_type.starts_with("text/html") {
             inject(bytes, &generation)
@@ -189,10 +189,7 @@ fn serve_file(
         };
         return http::send(stream, method, &ok(content_type, &body));
     }
-    if !path.is_empty()
-        && !path.ends_with('/')
-        && output.files.contains_key(&format!("{path}/index.html"))
-    {
+    if !path.is_empty() && !path.ends_with('/') && output.contains(&format!("{path}/index.html")) {
         // A folder asked for without its slash: relative links need the slash.
         let location = format!("/{}/", encode_path(path));
         let response = Response {
@@ -210,7 +207,7 @@ fn serve_file(
         format!("{}/404.html", source.unwrap_or_default()),
     ]
     .iter()
-    .find_map(|candidate| output.files.get(candidate));
+    .find_map(|candidate| output.get(candidate));
     let body = match page {
         Some(bytes) => inject(bytes, &generation),
         None => b"not found\n".to_vec(),

@@ -346,6 +346,20 @@ fn no_request_reaches_outside_the_built_site() {
     server.stop();
 }
 
+/// Every source file of a site, by path relative to the root (the output folder left out).
+fn sources(root: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_entry(|e| e.file_name() != "public")
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e.path().strip_prefix(root).unwrap().to_path_buf();
+            (relative, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
 /// The output and diagnostics of a full build from scratch.
 fn full(
     root: &Path,
@@ -382,9 +396,37 @@ fn incremental_rebuilds_equal_full_builds_byte_for_byte() {
     copy_tree(&fixture("trilingual"), &root);
     let content = root.join("content");
     let mut incremental = serve::Incremental::new(options(&root, &root.join("public")));
+    // What a watcher would report: the files added, removed or changed since the last step.
+    let mut before = sources(&root);
+    // The site the server would serve: the last full build with quick rebuilds laid over it.
+    let mut served: Option<std::collections::BTreeMap<String, Vec<u8>>> = None;
     let mut step = |what: &str, max_rendered: Option<usize>| -> serve::Reuse {
-        let (built, stats) = incremental.build().unwrap();
-        let (inc_files, inc_diagnostics) = summary(built);
+        let after = sources(&root);
+        let changed: Vec<PathBuf> = before
+            .keys()
+            .chain(after.keys())
+            .filter(|p| before.get(*p) != after.get(*p))
+            .cloned()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        before = after;
+        let (outcome, stats) = incremental.rebuild(&changed).unwrap();
+        let (inc_files, inc_diagnostics) = match outcome {
+            serve::Outcome::Full(built) => {
+                let (files, diagnostics) = summary(*built);
+                if files.is_some() && diagnostics.iter().all(|d| !d.contains("error[")) {
+                    served.clone_from(&files);
+                }
+                (files, diagnostics)
+            }
+            serve::Outcome::Quick { files, report, .. } => {
+                let current = served.as_mut().expect("a quick rebuild follows a good one");
+                current.extend(files);
+                let diagnostics = report.diagnostics.iter().map(ToString::to_string).collect();
+                (Some(current.clone()), diagnostics)
+            }
+        };
         let (full_files, full_diagnostics) = full(&root);
         assert_eq!(inc_diagnostics, full_diagnostics, "after {what}");
         assert_eq!(inc_files.is_some(), full_files.is_some(), "after {what}");
@@ -407,14 +449,22 @@ fn incremental_rebuilds_equal_full_builds_byte_for_byte() {
         }
         stats
     };
-    step("the first build", None);
+    assert!(!step("the first build", None).quick);
     let reuse = step("no change", Some(0));
     assert_eq!(reuse.pages.rendered, 0, "{reuse:?}");
+    assert!(
+        !reuse.quick,
+        "nothing changed: a full build, which reuses everything"
+    );
 
     let about = content.join("about.en.md");
     let text = std::fs::read_to_string(&about).unwrap();
     std::fs::write(&about, text.replace("Who we are", "Who we are, and why")).unwrap();
     let reuse = step("an edit to a page", Some(1));
+    assert!(
+        reuse.quick,
+        "an edit of the text alone takes the quick path"
+    );
     assert!(
         reuse.pages.rendered >= 3 && reuse.pages.rendered < reuse.pages.reused,
         "the page in each language (with fallbacks), not the whole site: {reuse:?}"
@@ -425,7 +475,9 @@ fn incremental_rebuilds_equal_full_builds_byte_for_byte() {
         "+++\ntitle = \"Contact\"\n+++\nSee [about](@/about.md#who-we-are-and-why) and [the case](@/cases/demo/index.md).\n",
     )
     .unwrap();
-    step("a new page", Some(1));
+    // The page edited on the quick path is rendered again too: the quick path renders
+    // outside the Markdown memory.
+    step("a new page", Some(2));
 
     std::fs::write(
         content.join("contact.kk.md"),
@@ -435,7 +487,8 @@ fn incremental_rebuilds_equal_full_builds_byte_for_byte() {
     step("a new translation", Some(1));
 
     std::fs::write(&about, text.replace("Who we are", "Who we were")).unwrap();
-    step("a heading the new page links to, changed", Some(2));
+    let reuse = step("a heading the new page links to, changed", Some(2));
+    assert!(reuse.quick, "{reuse:?}");
 
     std::fs::rename(
         content.join("contact.en.md"),
@@ -447,7 +500,10 @@ fn incremental_rebuilds_equal_full_builds_byte_for_byte() {
         content.join("reach-us.kk.md"),
     )
     .unwrap();
-    step("a page renamed", Some(2));
+    step(
+        "a page renamed (and the page edited quickly before)",
+        Some(3),
+    );
 
     let person = content.join("cases/demo/people/aidos-serik.en.md");
     let bio = std::fs::read_to_string(&person).unwrap();
@@ -456,7 +512,7 @@ fn incremental_rebuilds_equal_full_builds_byte_for_byte() {
         format!("{bio}\nA new paragraph, linking [back](@/reach-us.md).\n"),
     )
     .unwrap();
-    step("a person's biography edited", Some(1));
+    assert!(step("a person's biography edited", Some(1)).quick);
 
     std::fs::remove_file(content.join("reach-us.en.md")).unwrap();
     std::fs::remove_file(content.join("reach-us.kk.md")).unwrap();
@@ -467,6 +523,37 @@ fn incremental_rebuilds_equal_full_builds_byte_for_byte() {
 
     std::fs::remove_file(content.join("index.kk.md")).unwrap();
     step("a translation deleted", Some(0));
+
+    // Quick edits: an original with a current (kk) and a stale (ru) translation, whose
+    // states change with it; a timeline event, shown on the timeline and in the feeds; a
+    // translation's text.
+    let overview = content.join("cases/demo/index.en.md");
+    let original = std::fs::read_to_string(&overview).unwrap();
+    std::fs::write(&overview, format!("{original}\nOne more sentence.\n")).unwrap();
+    assert!(step("an original edited: its translations go stale", Some(1)).quick);
+    std::fs::write(&overview, &original).unwrap();
+    assert!(step("the original restored: current again", Some(1)).quick);
+    let event = content.join("cases/demo/timeline/2025-11-13-protest.en.md");
+    let protest = std::fs::read_to_string(&event).unwrap();
+    std::fs::write(
+        &event,
+        protest.replace("peaceful protest", "peaceful, silent protest"),
+    )
+    .unwrap();
+    assert!(step("an event edited", Some(1)).quick);
+    let kk = content.join("cases/demo/timeline/2025-11-13-protest.kk.md");
+    let kk_text = std::fs::read_to_string(&kk).unwrap();
+    std::fs::write(&kk, format!("{kk_text}\nТағы бір сөйлем.\n")).unwrap();
+    assert!(step("a translation edited", Some(1)).quick);
+    std::fs::write(
+        &kk,
+        kk_text.replace("+++\ntitle", "+++\nsummary = \"Қысқаша\"\ntitle"),
+    )
+    .unwrap();
+    assert!(
+        !step("a translation's front matter edited", None).quick,
+        "front matter may change what other pages show: a full build"
+    );
 
     let site = content.join("site.toml");
     let config = std::fs::read_to_string(&site).unwrap();
