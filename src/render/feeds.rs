@@ -18,6 +18,20 @@ connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 /// connections; the whole timeline is on the site.
 pub const FEED_ENTRIES: usize = 50;
 
+/// The Atom feed of each language, by output path: all that rendered Markdown reaches
+/// besides the pages.
+pub fn atoms(site: &Site) -> Vec<(String, Vec<u8>)> {
+    use rayon::prelude::*;
+    site.config
+        .languages
+        .par_iter()
+        .map(|language| {
+            let path = format!("{}/atom.xml", language.code);
+            (path, atom(site, language.code.as_str()).into_bytes())
+        })
+        .collect()
+}
+
 /// The sitemap, feeds, robots.txt and _headers, by output path.
 pub fn files(site: &Site, renderer: &Renderer) -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
@@ -170,14 +184,18 @@ fn atom(site: &Site, lang: &str) -> String {
 
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
+    let mut rest = text;
+    // Plain runs are copied whole; only the four special characters are replaced.
+    while let Some(at) = rest.find(['&', '<', '>', '"']) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => "&quot;",
+        });
+        rest = &rest[at + 1..];
     }
+    out.push_str(rest);
     out
 }

@@ -283,8 +283,8 @@ pub fn render_with(
     (output, diagnostics)
 }
 
-/// Renders again only the pages at `files` (output paths), and the feeds, which show the
-/// newest events: the dev server's quick path after an edit of one document's text. `None`
+/// Renders again only the pages at `files` (output paths), and, with `feeds`, the Atom
+/// feeds, which show the newest events: the dev server's quick path after an edit of one document's text. `None`
 /// when a page has a problem to report; a full build will report it.
 pub fn render_again(
     site: &Site,
@@ -292,6 +292,7 @@ pub fn render_again(
     options: RenderOptions,
     memo: &mut PageMemo,
     files: &std::collections::BTreeSet<String>,
+    feeds: bool,
 ) -> Option<Vec<(String, Vec<u8>)>> {
     let css = if options.minify {
         minify_css(&theme.css)
@@ -338,7 +339,9 @@ pub fn render_again(
         memo.replaced(&file, &shown);
         out.push((file, bytes));
     }
-    out.extend(feeds::files(site, &renderer));
+    if feeds {
+        out.extend(feeds::atoms(site));
+    }
     Some(out)
 }
 

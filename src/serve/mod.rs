@@ -230,6 +230,10 @@ impl Incremental {
             render_options,
             &mut self.pages,
             &pages,
+            // Only events' text is in the feeds.
+            documents
+                .iter()
+                .any(|d| matches!(d.place, crate::load::Place::Event(..))),
         );
         let Some(files) = files else {
             self.last = None;
