@@ -183,6 +183,24 @@ pub fn render_with(
         memo.begin(shared_salt(theme, &renderer, own_host.as_deref(), allowed));
     }
     let previous = memo.as_deref();
+    // What each page's memo key holds besides its view: its template with those it extends,
+    // and its language's UI strings; so an edit to one template or one `.ftl` file renders
+    // again only the pages that use it.
+    let templates = previous
+        .map(|_| template_digests(theme))
+        .unwrap_or_default();
+    let strings: std::collections::HashMap<&str, String> = previous
+        .map(|_| {
+            site.config
+                .languages
+                .iter()
+                .map(|l| {
+                    let text = renderer.strings_input(l.code.as_str());
+                    (l.code.as_str(), memo::salt([text.as_bytes()]))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let context = Context {
         site,
         renderer: &renderer,
@@ -200,7 +218,10 @@ pub fn render_with(
                     let view = renderer.view_of(lang, job);
                     let key = previous.map(|_| {
                         let json = serde_json::to_string(&view).unwrap_or_default();
-                        format!("{}\n{json}", job.template())
+                        let template = job.template();
+                        let uses = templates.get(template).map_or("", String::as_str);
+                        let ui = strings.get(lang.as_str()).map_or("", String::as_str);
+                        format!("{template} {uses} {ui}\n{json}")
                     });
                     if let (Some(memo), Some(key)) = (previous, &key)
                         && let Some(page) = memo.get(&file, key)
@@ -345,6 +366,71 @@ pub fn render_again(
     Some(out)
 }
 
+/// For each template, a digest of its text and of every template it extends, includes or
+/// imports, found in its source. A template naming another by anything but a plain string
+/// depends on them all.
+fn template_digests(theme: &Theme) -> std::collections::HashMap<String, String> {
+    let all = memo::salt(
+        theme
+            .texts
+            .iter()
+            .flat_map(|(name, text)| [name.as_bytes(), text.as_bytes()]),
+    );
+    let mut digests = std::collections::HashMap::new();
+    for name in theme.texts.keys() {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut todo = vec![name.clone()];
+        let mut dynamic = false;
+        while let Some(next) = todo.pop() {
+            if !seen.insert(next.clone()) {
+                continue;
+            }
+            let Some(text) = theme.texts.get(&next) else {
+                continue;
+            };
+            match referenced(text) {
+                Some(names) => todo.extend(names),
+                None => dynamic = true,
+            }
+        }
+        let digest = if dynamic {
+            all.clone()
+        } else {
+            memo::salt(
+                seen.iter()
+                    .filter_map(|n| theme.texts.get_key_value(n))
+                    .flat_map(|(n, t)| [n.as_bytes(), t.as_bytes()]),
+            )
+        };
+        digests.insert(name.clone(), digest);
+    }
+    digests
+}
+
+/// The templates a template's source names in `extends`, `include` and `import` tags;
+/// `None` when one is named by an expression rather than a string.
+fn referenced(text: &str) -> Option<Vec<String>> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{%") {
+        rest = &rest[start + 2..];
+        let tag = rest.trim_start_matches('-').trim_start();
+        let Some(after) = ["extends", "include", "import"]
+            .iter()
+            .find_map(|k| tag.strip_prefix(k))
+            .filter(|a| a.starts_with(char::is_whitespace))
+        else {
+            continue;
+        };
+        let after = after.trim_start();
+        let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let inner = &after[1..];
+        let end = inner.find(quote)?;
+        names.push(inner[..end].to_owned());
+    }
+    Some(names)
+}
+
 /// What every page shares: the theme, the hosts the privacy check allows, the UI strings and
 /// the options.
 fn shared_salt(
@@ -354,10 +440,6 @@ fn shared_salt(
     allowed: &[String],
 ) -> String {
     let mut parts: Vec<Vec<u8>> = Vec::new();
-    for (name, text) in &theme.texts {
-        parts.push(name.clone().into_bytes());
-        parts.push(text.clone().into_bytes());
-    }
     parts.push(format!("{:?} {own_host:?} {allowed:?}", theme.origins).into_bytes());
     parts.push(theme.css.clone().into_bytes());
     parts.push(theme.js.clone().into_bytes());
@@ -512,6 +594,16 @@ mod tests {
             minified.ok().as_deref(),
             Some("<main><div class=prose><p>a</p></div></main>")
         );
+    }
+
+    #[test]
+    fn templates_name_what_they_use() {
+        assert_eq!(
+            referenced("{% extends \"base.html\" %}{%- include 'nav.html' -%}{% if x %}"),
+            Some(vec!["base.html".to_owned(), "nav.html".to_owned()])
+        );
+        assert_eq!(referenced("{% include name %}"), None);
+        assert_eq!(referenced("{% extendsion %}"), Some(Vec::new()));
     }
 
     #[test]

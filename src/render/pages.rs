@@ -232,12 +232,16 @@ impl<'a> Renderer<'a> {
     /// What every page's HTML depends on besides its view and template: the UI strings and
     /// the options (see `render::memo`).
     pub(super) fn shared_input(&self) -> Vec<u8> {
-        let mut out = String::new();
-        for (lang, strings) in &self.strings {
-            out.push_str(&format!("{lang}: {}\n", strings.listed));
-        }
-        out.push_str(&format!("{:?} {} {}", self.options, self.css, self.js));
-        out.into_bytes()
+        format!("{:?} {} {}", self.options, self.css, self.js).into_bytes()
+    }
+
+    /// The UI strings a page in `lang` is given, as text: part of its memo key.
+    pub(super) fn strings_input(&self, lang: &str) -> &str {
+        let source = self.site.config.source_language.as_str();
+        self.strings
+            .get(lang)
+            .or_else(|| self.strings.get(source))
+            .map_or("", |s| s.listed.as_str())
     }
 
     /// Renders a view with its language's UI strings as `t`.

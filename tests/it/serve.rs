@@ -564,3 +564,60 @@ fn incremental_rebuilds_equal_full_builds_byte_for_byte() {
     std::fs::write(&site, &config).unwrap();
     step("raw HTML escaped again", None);
 }
+
+#[test]
+fn a_template_or_ui_string_edit_renders_only_the_pages_that_use_it() {
+    let dir = temp_dir("serve-template-edit");
+    let root = dir.join("site");
+    copy_tree(&fixture("trilingual"), &root);
+    let config = root.join("content/site.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("theme = \"mine\"\n{text}")).unwrap();
+    let templates = root.join("themes/mine/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let person = placard::theme::DEFAULT_TEMPLATES
+        .iter()
+        .find(|(name, _)| *name == "person.html")
+        .map(|(_, text)| *text)
+        .unwrap();
+    std::fs::write(templates.join("person.html"), person).unwrap();
+    std::fs::create_dir_all(root.join("i18n")).unwrap();
+
+    let mut engine = serve::Incremental::new(options(&root, &root.join("public")));
+    let mut rebuild = |what: &str| -> serve::Reuse {
+        let (outcome, reuse) = engine.rebuild(&[]).unwrap();
+        let serve::Outcome::Full(built) = outcome else {
+            panic!("a full build after {what}");
+        };
+        let (files, diagnostics) = summary(*built);
+        assert_eq!((files, diagnostics), full(&root), "after {what}");
+        reuse
+    };
+    rebuild("the first build");
+    let (files, _) = full(&root);
+    let person_pages = files
+        .unwrap()
+        .keys()
+        .filter(|k| k.contains("/cases/demo/people/") && k.ends_with("/index.html"))
+        .filter(|k| k.split('/').count() == 6)
+        .count();
+    assert_eq!(person_pages, 9, "three people in three languages");
+    // Only person pages use person.html.
+    std::fs::write(
+        templates.join("person.html"),
+        person.replacen("</article>", "<p>Edited template</p></article>", 1),
+    )
+    .unwrap();
+    let reuse = rebuild("person.html edited");
+    assert_eq!(reuse.pages.rendered, person_pages, "{reuse:?}");
+    assert_eq!(reuse.pages.reused, 30, "every other page: {reuse:?}");
+
+    // A Russian UI string: only the Russian pages.
+    std::fs::write(
+        root.join("i18n/ru.ftl"),
+        "page-not-found-title = Нет такой страницы\n",
+    )
+    .unwrap();
+    let reuse = rebuild("a Russian UI string");
+    assert_eq!(reuse.pages.rendered, 13, "the Russian pages: {reuse:?}");
+}
