@@ -125,9 +125,77 @@ pub fn percent_encode(text: &str, keep: &[u8]) -> String {
     out
 }
 
+/// The page's relative `href` and `src` links made absolute paths, for a page that lives in
+/// the folder `dir` (an absolute path ending in `/`, e.g. `/campaign/en/`) but is served at
+/// any depth: a static host answers every missing address with the 404 page, where relative
+/// links would lead nowhere. Links with a scheme, absolute paths and `#fragments` are kept.
+pub fn rooted_links(html: &str, dir: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    loop {
+        let next = ["href=\"", "src=\""]
+            .iter()
+            .filter_map(|attr| rest.find(attr).map(|at| (at + attr.len(), attr)))
+            .min();
+        let Some((start, _)) = next else { break };
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        let value = &rest[..end];
+        if value.is_empty() || value.starts_with(['/', '#']) || value.contains(':') {
+            out.push_str(value);
+        } else {
+            out.push_str(&rooted(value, dir));
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `link`, relative to the folder `dir`, as an absolute path.
+fn rooted(link: &str, dir: &str) -> String {
+    let (path, fragment) = match link.find(['#', '?']) {
+        Some(at) => link.split_at(at),
+        None => (link, ""),
+    };
+    let mut segments: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    let parts = path.split('/');
+    for part in parts {
+        match part {
+            ".." => {
+                segments.pop();
+            }
+            "." | "" => {}
+            name => segments.push(name),
+        }
+    }
+    let folder = path.is_empty() || path.ends_with('/') || path.ends_with("/.") || path == ".";
+    let mut out = String::from("/");
+    out.push_str(&segments.join("/"));
+    if folder && !segments.is_empty() {
+        out.push('/');
+    }
+    out.push_str(fragment);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_of_a_page_served_anywhere_are_rooted() {
+        let html = r##"<link href="../static/style.css"><a href="./">home</a><a href="cases/x/#top">x</a><img src="../media/a.jpg"><a href="https://example.org/">out</a><a href="#main">skip</a><a href="/abs/">abs</a><a href="../kk/404.html">kk</a>"##;
+        assert_eq!(
+            rooted_links(html, "/campaign/en/"),
+            r##"<link href="/campaign/static/style.css"><a href="/campaign/en/">home</a><a href="/campaign/en/cases/x/#top">x</a><img src="/campaign/media/a.jpg"><a href="https://example.org/">out</a><a href="#main">skip</a><a href="/abs/">abs</a><a href="/campaign/kk/404.html">kk</a>"##
+        );
+        assert_eq!(
+            rooted_links(r#"<a href="../">up</a>"#, "/en/"),
+            r#"<a href="/">up</a>"#
+        );
+    }
     use proptest::prelude::*;
 
     fn p(s: &str) -> UrlPath {

@@ -112,7 +112,16 @@ impl Context<'_> {
         } else {
             Vec::new()
         };
-        let html = self.renderer.render_view(&view, job.template())?;
+        let mut html = self.renderer.render_view(&view, job.template())?;
+        if matches!(job, Job::NotFound) && !self.options.portable {
+            // Static hosts answer a missing address at any depth with this page.
+            let base = &self.site.config.base_url;
+            let path = base
+                .split_once("://")
+                .and_then(|(_, rest)| rest.find('/').map(|at| &rest[at..]))
+                .unwrap_or("/");
+            html = crate::url::rooted_links(&html, &format!("{path}{lang}/"));
+        }
         let mut problems = Vec::new();
         // Rendered Markdown without raw HTML can load nothing but its images: a body with no
         // `<img` need not be scanned.

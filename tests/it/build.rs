@@ -19,6 +19,10 @@ fn the_minimal_site_builds() {
     let (out, report) = build_fixture("minimal", "minimal");
     assert_eq!(report.pages.get("en"), Some(&2), "home and 404");
     assert!(page(&out, "en/index.html").contains("A site with one page."));
+    // Static hosts show the 404 page at any depth: its links do not depend on where.
+    let not_found = page(&out, "en/404.html");
+    assert!(not_found.contains("href=/static/style."), "{not_found}");
+    assert!(!not_found.contains("href=../"), "{not_found}");
     assert!(out.join("index.html").exists(), "the language chooser");
     assert!(out.join("sitemap.xml").exists());
 }
