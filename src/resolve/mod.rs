@@ -214,18 +214,36 @@ fn report_orphans(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     use crate::load::Facts;
-    let has = |case: &str, id: Option<&str>, kind: fn(&Facts) -> bool| {
-        facts
-            .iter()
-            .any(|f| f.case == case && kind(&f.facts) && id.is_none_or(|id| f.id == id))
+    // Every facts file by case, kind and id (the id left empty for a case's own file), so
+    // that each document is one lookup: a scan of all facts per document was quadratic.
+    const CASE: u8 = 0;
+    const PERSON: u8 = 2;
+    const EVENT: u8 = 3;
+    const ANALYSIS: u8 = 4;
+    let kind_of = |f: &Facts| match f {
+        Facts::Case(_) => CASE,
+        Facts::Laws(_) => 1,
+        Facts::Person(_) => PERSON,
+        Facts::Event(_) => EVENT,
+        Facts::Analysis(_) => ANALYSIS,
     };
+    let present: std::collections::HashSet<(&str, u8, &str)> = facts
+        .iter()
+        .map(|f| {
+            let kind = kind_of(&f.facts);
+            let id = if kind == CASE { "" } else { f.id.as_str() };
+            (f.case.as_str(), kind, id)
+        })
+        .collect();
+    let has =
+        |case: &str, id: Option<&str>, kind: u8| present.contains(&(case, kind, id.unwrap_or("")));
     for doc in documents {
         let found = match &doc.place {
             Place::Home | Place::Page(_) => true,
-            Place::CaseIndex(c) | Place::Act(c) => has(c, None, |f| matches!(f, Facts::Case(_))),
-            Place::Person(c, id) => has(c, Some(id), |f| matches!(f, Facts::Person(_))),
-            Place::Event(c, id) => has(c, Some(id), |f| matches!(f, Facts::Event(_))),
-            Place::Analysis(c, id) => has(c, Some(id), |f| matches!(f, Facts::Analysis(_))),
+            Place::CaseIndex(c) | Place::Act(c) => has(c, None, CASE),
+            Place::Person(c, id) => has(c, Some(id), PERSON),
+            Place::Event(c, id) => has(c, Some(id), EVENT),
+            Place::Analysis(c, id) => has(c, Some(id), ANALYSIS),
         };
         // A facts file that failed to parse is reported already; its prose is no orphan.
         let facts_path = doc.path.with_file_name(match &doc.place {
@@ -349,9 +367,11 @@ fn render_prose(
         .map(|d| &d.place)
         .collect();
     let originals: BTreeMap<Place, String> = documents
-        .iter()
+        .par_iter()
         .filter(|d| d.lang == source && translated.contains(&d.place))
         .map(|d| (d.place.clone(), fingerprint(&d.text)))
+        .collect::<Vec<_>>()
+        .into_iter()
         .collect();
     for doc in documents
         .iter()
