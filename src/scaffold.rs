@@ -15,6 +15,12 @@ pub type Files = Vec<(PathBuf, String)>;
 pub fn site() -> Files {
     let mut files = vec![
         (PathBuf::from("content/site.toml"), SITE_TOML.to_owned()),
+        // The built site and the external-link cache are made again at will: keep them out
+        // of version control.
+        (
+            PathBuf::from(".gitignore"),
+            "/public/\n/.placard-cache/\n".to_owned(),
+        ),
         (
             PathBuf::from("content/index.en.md"),
             "+++\ntitle = \"Free them\"\n+++\nThis site tells the story of [the case](@/cases/example/index.md).\n".to_owned(),

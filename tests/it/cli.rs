@@ -110,6 +110,8 @@ fn scaffolded_sites_cases_people_and_events_build_at_once() {
     let site = dir.join("site");
     let s = site.to_str().unwrap();
     assert_eq!(placard(&["new", "site", s]).status.code(), Some(0));
+    let ignored = std::fs::read_to_string(site.join(".gitignore")).unwrap();
+    assert!(ignored.contains("/public/") && ignored.contains("/.placard-cache/"));
     assert_eq!(
         placard(&["new", "case", "second-case", "--root", s])
             .status
