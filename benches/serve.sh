@@ -4,7 +4,7 @@
 # the server has the new site and pushes the reload; median and maximum are printed, with the
 # rebuild time alone. See examples/serve_latency.rs.
 #
-# Usage: benches/serve.sh [SIZE...]        e.g. benches/serve.sh 300 3000   (default: 300 3000)
+# Usage: benches/serve.sh [SIZE...]        e.g. benches/serve.sh 300 3000   (default: 3000 30000)
 #   BENCH_DIR    where corpora go (default /tmp/placard-bench; shared with benches/build.sh)
 #   EDITS        edits per size (default 20)
 #   DEBOUNCE_MS  the watcher's quiet time before a rebuild (default 10, as `placard serve`)
@@ -18,7 +18,7 @@ target_dir=${CARGO_TARGET_DIR:-$repo/target}
 
 sizes=("$@")
 if ((${#sizes[@]} == 0)); then
-    sizes=(300 3000)
+    sizes=(3000 30000)
 fi
 for n in "${sizes[@]}" "$edits" "$debounce"; do
     if ! [[ $n =~ ^[0-9]+$ ]]; then
