@@ -4,14 +4,16 @@
 #
 # Usage: benches/build.sh [SIZE...]        e.g. benches/build.sh 300 3000
 #   BENCH_DIR  where corpora, outputs and logs go (default /tmp/placard-bench)
+#   OUT_DIR    where the built sites go instead (e.g. /dev/shm, for tmpfs)
 #   RUNS       measured builds per size, after one warm-up (default 5)
 #
 # Each corpus is generated once into $BENCH_DIR/corpus-N and reused while examples/corpus.rs is
-# unchanged. Every build writes a fresh $BENCH_DIR/out-N and runs under GNU time (-v).
+# unchanged. Every build writes a fresh $OUT_DIR/out-N and runs under GNU time (-v).
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bench_dir=${BENCH_DIR:-/tmp/placard-bench}
+out_dir=${OUT_DIR:-$bench_dir}
 runs=${RUNS:-5}
 today=2026-11-26
 target_dir=${CARGO_TARGET_DIR:-$repo/target}
@@ -43,7 +45,7 @@ echo "== building the release binary and the corpus generator" >&2
 (cd "$repo" && cargo build --release --quiet --bin placard --example corpus)
 placard=$target_dir/release/placard
 corpus=$target_dir/release/examples/corpus
-mkdir -p "$bench_dir"
+mkdir -p "$bench_dir" "$out_dir"
 
 # A corpus is reused only if it was made by the current generator.
 stamp=$(sha256sum "$repo/examples/corpus.rs" | cut -c1-16)
@@ -96,7 +98,7 @@ for n in "${sizes[@]}"; do
     md_mib=$(find "$root/content" -type f -name '*.md' -printf '%s\n' |
         awk '{ s += $1 } END { printf "%.1f\n", s / 1048576 }')
 
-    out=$bench_dir/out-$n
+    out=$out_dir/out-$n
     echo "== $n: warm-up build" >&2
     build_once "$root" "$out" "$bench_dir/time-$n-warmup.txt" "$bench_dir/build-$n.log"
     walls=()
