@@ -131,7 +131,8 @@ pub(super) fn build(
         {
             published.push(Media {
                 url: url.clone(),
-                bytes: crate::media::publish(&file.bytes),
+                // Already upright and without metadata (see `resolve`).
+                bytes: file.bytes.clone(),
                 source: file.path.clone(),
             });
         }
@@ -404,7 +405,8 @@ impl Ctx<'_> {
                 );
             }
         }
-        let bytes = crate::media::publish(&source.bytes);
+        // Already upright and without metadata (see `resolve`).
+        let bytes = source.bytes.clone();
         // Named by content, never by the original file name, which may carry the person's name.
         let hash = super::fingerprint(&String::from_utf8_lossy(&bytes));
         let url = UrlPath::parse(&format!("media/{case_slug}/{hash}.{}", kind.extension()))?;

@@ -110,10 +110,23 @@ pub fn resolve(
             });
         }
     }
+    // Images are turned upright and lose their metadata here, all at once, in parallel: a
+    // photo re-encoded takes a while, and a case may have many.
+    let mut media_files = sources.media;
+    let processing = if options.progress {
+        crate::progress::Progress::stderr("processing images", media_files.len())
+    } else {
+        crate::progress::Progress::silent()
+    };
+    media_files.par_iter_mut().for_each(|file| {
+        file.bytes = crate::media::publish(&file.bytes);
+        processing.inc(1);
+    });
+    drop(processing);
     let (cases, media) = case::build(
         &sources.facts,
         &sources.broken,
-        &sources.media,
+        &media_files,
         &mut prose,
         &layout,
         &config,

@@ -175,3 +175,36 @@ fn scaffolded_sites_cases_people_and_events_build_at_once() {
         std::fs::read_to_string(out.join("en/cases/example/timeline/index.html")).unwrap();
     assert!(timeline.contains("13 November 2025"), "{timeline}");
 }
+
+#[test]
+fn image_processing_shows_progress_in_plain_lines_off_a_terminal() {
+    let dir = temp_dir("cli-image-progress");
+    let root = dir.join("site");
+    copy_tree(&fixture("trilingual"), &root);
+    let media = root.join("content/cases/demo/media");
+    std::fs::create_dir_all(&media).unwrap();
+    for n in 0..20 {
+        // PNG signature and an IEND chunk: an image as far as the kind goes.
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        png.extend_from_slice(&[0, 0, 0, 0]);
+        png.extend_from_slice(b"IEND");
+        png.extend_from_slice(&[0xAE, 0x42, 0x60, 0x82]);
+        png.push(n);
+        std::fs::write(media.join(format!("image-{n}.png")), png).unwrap();
+    }
+    let out = dir.join("public");
+    let result = placard(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--today",
+        "2026-11-26",
+    ]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("processing images: 2/20\n"), "{stderr}");
+    assert!(stderr.contains("processing images: 20/20\n"), "{stderr}");
+    // A small site's pages show no progress.
+    assert!(!stderr.contains("rendering pages:"), "{stderr}");
+}
