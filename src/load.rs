@@ -315,6 +315,12 @@ fn walk_problem(root: &Path, error: &walkdir::Error) -> Diagnostic {
     .with_help("check that the file exists and that its permissions allow reading it")
 }
 
+/// Whether a path (relative to the root) is one a load never reads: some part of it is a
+/// hidden file or folder, an editor's backup or swap file.
+pub fn ignored(path: &Path) -> bool {
+    path.components().any(|c| is_ignored(c.as_os_str()))
+}
+
 fn is_ignored(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
     name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.starts_with('#')

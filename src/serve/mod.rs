@@ -179,7 +179,8 @@ impl Incremental {
             return None;
         }
         let mut documents = Vec::new();
-        for path in changed {
+        // An editor's temporary and backup files change nothing a build reads.
+        for path in changed.iter().filter(|p| !crate::load::ignored(p)) {
             let prose = path.starts_with("content") && path.extension().is_some_and(|e| e == "md");
             // A file with problems other than its Markdown's is built in full, so that they
             // are reported again.
@@ -253,9 +254,16 @@ impl Incremental {
             peak: None,
         });
         let total: usize = report.pages.values().sum();
+        // Every other document's Markdown stays as it was.
+        let prose: usize = last
+            .site
+            .proses_mut()
+            .iter()
+            .map(|p| p.translations.len())
+            .sum();
         let reuse = Reuse {
             markdown: MemoStats {
-                reused: 0,
+                reused: prose.saturating_sub(documents.len()),
                 rendered: documents.len(),
             },
             pages: PageStats {
@@ -510,6 +518,18 @@ fn rebuild(shared: &Shared, engine: &mut Incremental, changed: &[PathBuf], obser
             let good = !built.report.has_errors() && built.output.is_some();
             let update = built.output.filter(|_| good).map(Update::Whole);
             (built.report, update)
+        }
+        Outcome::Quick { files, report, .. } if files.is_empty() => {
+            // Only files a build never reads changed (an editor's temporary files): the
+            // site is the same, and open pages are left alone.
+            observer(&Rebuild {
+                changed,
+                report: &report,
+                served: true,
+                elapsed: started.elapsed(),
+                reuse,
+            });
+            return;
         }
         Outcome::Quick { files, report, .. } => (report, Some(Update::Files(files))),
     };

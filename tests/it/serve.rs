@@ -470,6 +470,12 @@ fn incremental_rebuilds_equal_full_builds_byte_for_byte() {
         "the page in each language (with fallbacks), not the whole site: {reuse:?}"
     );
 
+    // An editor's swap file: nothing a build reads.
+    std::fs::write(content.join(".about.en.md.swp"), "swap").unwrap();
+    let reuse = step("an editor's swap file", Some(0));
+    assert!(reuse.quick && reuse.pages.rendered == 0, "{reuse:?}");
+    std::fs::remove_file(content.join(".about.en.md.swp")).unwrap();
+
     std::fs::write(
         content.join("contact.en.md"),
         "+++\ntitle = \"Contact\"\n+++\nSee [about](@/about.md#who-we-are-and-why) and [the case](@/cases/demo/index.md).\n",
