@@ -266,11 +266,63 @@ fn prepare<'a>(
             NodeValue::Image(link) => {
                 check_destination(&mut link.url, true, sourcepos, input, diagnostics)
             }
-            NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) => raw_html = true,
+            NodeValue::HtmlBlock(block) => {
+                raw_html = true;
+                if input.allow_html {
+                    raw_html_links(&mut block.literal, sourcepos, input, diagnostics);
+                }
+            }
+            NodeValue::HtmlInline(literal) => {
+                raw_html = true;
+                if input.allow_html {
+                    raw_html_links(literal, sourcepos, input, diagnostics);
+                }
+            }
             _ => {}
         }
     }
     Ok(raw_html)
+}
+
+/// Resolves the `@/` targets of quoted `href` and `src` attributes in raw HTML (on a site that
+/// allows it), as for Markdown links: a page of the site becomes a relative link, anything
+/// else is reported and made `#`.
+fn raw_html_links(
+    html: &mut String,
+    sourcepos: Sourcepos,
+    input: &Input<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    const STARTS: [&str; 4] = ["href=\"@/", "href='@/", "src=\"@/", "src='@/"];
+    if !html.contains("@/") {
+        return;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html.as_str();
+    while let Some((at, start)) = STARTS
+        .iter()
+        .filter_map(|s| rest.find(s).map(|at| (at, *s)))
+        .min()
+    {
+        // Up to and including the quote; the value starts at `@/`.
+        let value = at + start.len() - 2;
+        out.push_str(&rest[..value]);
+        let quote = if start.contains('"') { '"' } else { '\'' };
+        let tail = &rest[value..];
+        let end = tail.find(quote).unwrap_or(tail.len());
+        let mut url = tail[..end].to_owned();
+        check_destination(
+            &mut url,
+            start.starts_with("src"),
+            sourcepos,
+            input,
+            diagnostics,
+        );
+        out.push_str(&url);
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    *html = out;
 }
 
 fn check_destination(
@@ -512,6 +564,24 @@ mod tests {
 
     fn codes(r: &Rendered) -> Vec<&'static str> {
         r.diagnostics.iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn internal_links_in_allowed_raw_html_are_resolved() {
+        let r = render_with(
+            "<a href=\"@/cases/a/timeline.md\">timeline</a> <img src='@/cases/a/media/p.jpg' alt=\"p\">\n\n<p><a href=\"@/nowhere.md\">x</a></p>\n",
+            true,
+            1,
+        );
+        let html = r.html.as_str();
+        assert!(html.contains(r#"href="../cases/a/timeline/""#), "{html}");
+        assert!(html.contains(r#"src="../cases/a/media/p.jpg""#), "{html}");
+        assert!(!html.contains("@/"), "{html}");
+        assert_eq!(codes(&r), ["broken-link"]);
+        assert_eq!(r.diagnostics[0].location.line, 3);
+        // Without raw HTML allowed, the markup is text and stays as written.
+        let escaped = render("<a href=\"@/cases/a/timeline.md\">timeline</a>\n");
+        assert!(escaped.html.as_str().contains("@/cases/a/timeline.md"));
     }
 
     #[test]
