@@ -47,6 +47,26 @@ pub struct BuildOptions {
     pub progress: bool,
 }
 
+impl BuildOptions {
+    /// What the `resolve` stage is asked to do.
+    pub fn resolve_options(&self) -> resolve::Options {
+        resolve::Options {
+            today: self.today,
+            drafts: self.drafts,
+            portable: self.portable,
+            progress: self.progress,
+        }
+    }
+
+    /// What the `render` stage is asked to do.
+    pub fn render_options(&self) -> render::RenderOptions {
+        render::RenderOptions {
+            minify: self.minify,
+            portable: self.portable,
+        }
+    }
+}
+
 /// A finished build (or a check that wrote nothing).
 #[derive(Debug, Default)]
 pub struct BuildReport {
@@ -173,13 +193,7 @@ fn run(
         .collect();
     timings.push(("load", clock.elapsed(), resident_memory()));
     let (theme, mut diagnostics) = theme::build(&sources.templates, &sources.theme_static);
-    let resolve_options = resolve::Options {
-        today: options.today,
-        drafts: options.drafts,
-        portable: options.portable,
-        progress: options.progress,
-    };
-    let (site, problems) = resolve(sources, markdown, &resolve_options);
+    let (site, problems) = resolve(sources, markdown, &options.resolve_options());
     diagnostics.extend(problems);
     timings.push((
         "resolve (Markdown, references)",
@@ -194,16 +208,8 @@ fn run(
     let sink: &dyn render::Sink = &shown;
     let output = match (&site, &theme) {
         (Some(site), Some(theme)) => {
-            let (output, problems) = render::render_with(
-                site,
-                theme,
-                render::RenderOptions {
-                    minify: options.minify,
-                    portable: options.portable,
-                },
-                pages,
-                sink,
-            );
+            let (output, problems) =
+                render::render_with(site, theme, options.render_options(), pages, sink);
             diagnostics.extend(problems);
             report.pages = output.pages.clone();
             timings.push((

@@ -79,6 +79,11 @@ impl Document {
     pub fn body(&self) -> &str {
         self.text.get(self.body_start..).unwrap_or_default()
     }
+
+    /// The text before the body: the front matter with its `+++` lines.
+    pub fn front_text(&self) -> &str {
+        self.text.get(..self.body_start).unwrap_or_default()
+    }
 }
 
 /// A parsed facts file.

@@ -29,13 +29,7 @@ pub struct Shown<'a> {
 impl<'a> Shown<'a> {
     /// Progress on stderr for [`BIG_SITE`] files or more; `label` `None` shows nothing.
     pub fn new(inner: &'a dyn crate::render::Sink, label: Option<&'static str>) -> Self {
-        Shown::with(
-            inner,
-            Box::new(move |files| match label {
-                Some(label) if files >= BIG_SITE => Progress::stderr(label, files),
-                _ => Progress::silent(),
-            }),
-        )
+        Shown::with(inner, Box::new(move |files| Progress::big(label, files)))
     }
 
     pub fn with(inner: &'a dyn crate::render::Sink, make: MakeProgress) -> Self {
@@ -115,6 +109,15 @@ impl Progress {
             done: 0,
             out,
         })))
+    }
+
+    /// Progress on stderr for a build's work on [`BIG_SITE`] items or more; nothing for
+    /// fewer, or when `label` is `None` (not asked for).
+    pub fn big(label: Option<&str>, items: usize) -> Self {
+        match label {
+            Some(label) if items >= BIG_SITE => Progress::stderr(label, items),
+            _ => Progress::silent(),
+        }
     }
 
     /// Shows nothing.

@@ -155,7 +155,8 @@ impl Staging {
 
     /// Writes one file of the new site. A failure is kept and reported by `commit`.
     pub fn put_bytes(&self, path: &str, bytes: &[u8]) {
-        if self.failed().is_some() {
+        let failed = self.failed.lock().is_ok_and(|f| f.is_some());
+        if failed {
             return;
         }
         if let Err(e) = self.try_put(path, bytes)
@@ -163,10 +164,6 @@ impl Staging {
         {
             failed.get_or_insert(e);
         }
-    }
-
-    fn failed(&self) -> Option<()> {
-        self.failed.lock().ok()?.as_ref().map(|_| ())
     }
 
     fn try_put(&self, path: &str, bytes: &[u8]) -> Result<(), WriteError> {
@@ -344,6 +341,13 @@ mod tests {
         dir
     }
 
+    /// The names in a folder.
+    fn entries(dir: &Path) -> Vec<std::ffi::OsString> {
+        std::fs::read_dir(dir)
+            .map(|r| r.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default()
+    }
+
     fn output(files: &[(&str, &str)]) -> Output {
         Output {
             files: files
@@ -377,9 +381,7 @@ mod tests {
             "3"
         );
         assert!(!out.join("old").exists());
-        let siblings: Vec<_> = std::fs::read_dir(&root)
-            .map(|r| r.flatten().map(|e| e.file_name()).collect())
-            .unwrap_or_default();
+        let siblings = entries(&root);
         assert_eq!(siblings.len(), 1, "{siblings:?}");
     }
 
@@ -417,9 +419,7 @@ mod tests {
             "good"
         );
         assert!(!out.join("b.html").exists());
-        let siblings: Vec<_> = std::fs::read_dir(&root)
-            .map(|r| r.flatten().map(|e| e.file_name()).collect())
-            .unwrap_or_default();
+        let siblings = entries(&root);
         assert_eq!(siblings.len(), 1, "{siblings:?}");
     }
 

@@ -37,9 +37,8 @@ pub fn files(site: &Site, renderer: &Renderer) -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
     let mut put = |path: String, bytes: Vec<u8>| files.push((path, bytes));
     put("sitemap.xml".into(), sitemap(site, renderer).into_bytes());
-    for language in &site.config.languages {
-        let path = format!("{}/atom.xml", language.code);
-        put(path, atom(site, language.code.as_str()).into_bytes());
+    for (path, bytes) in atoms(site) {
+        put(path, bytes);
     }
     let robots = format!(
         "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",

@@ -84,7 +84,7 @@ type RenderedPage<'a> = (
 /// A digest of a piece of rendered Markdown, by which the dev server finds the pages that
 /// show it.
 pub(crate) fn body_digest(html: &str) -> u64 {
-    crate::resolve::front_digest(html)
+    crate::resolve::text_digest(html)
 }
 
 /// What rendering any one page needs.
@@ -96,7 +96,17 @@ struct Context<'a> {
     allowed: &'a [String],
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    fn new(site: &'a Site, renderer: &'a pages::Renderer<'a>, options: RenderOptions) -> Self {
+        Context {
+            site,
+            renderer,
+            options,
+            own_host: crate::privacy::host_of(&site.config.base_url),
+            allowed: &site.config.allowed_hosts,
+        }
+    }
+
     /// Renders a page from its view: the bytes, the off-site loads found in it, and (when
     /// `digests`) digests of the Markdown it shows.
     fn page(
@@ -175,13 +185,7 @@ pub fn render_with(
         sink.put(path, bytes);
     };
 
-    let css = if options.minify {
-        minify_css(&theme.css)
-    } else {
-        theme.css.clone()
-    };
-    let css_path = hashed("style", "css", &css);
-    let js_path = hashed("placard", "js", &theme.js);
+    let (css, css_path, js_path) = assets(theme, options);
     let renderer = pages::Renderer::new(site, theme, options, &css_path, &js_path);
 
     let jobs = renderer.jobs();
@@ -210,20 +214,13 @@ pub fn render_with(
                 .collect()
         })
         .unwrap_or_default();
-    let context = Context {
-        site,
-        renderer: &renderer,
-        options,
-        own_host: own_host.clone(),
-        allowed,
-    };
+    let context = Context::new(site, &renderer, options);
     // The sitemap and feeds are made alongside the pages.
     let (rendered, feed_files) = rayon::join(
         || -> Vec<RenderedPage> {
             jobs.par_iter()
                 .map(|(lang, job)| {
-                    let path = renderer.path(lang, job);
-                    let file = path.output_file();
+                    let file = renderer.path(lang, job).output_file();
                     let view = renderer.view_of(lang, job);
                     let key = previous.map(|_| {
                         let json = serde_json::to_string(&view).unwrap_or_default();
@@ -260,7 +257,6 @@ pub fn render_with(
         },
         || feeds::files(site, &renderer),
     );
-    let previous_given = previous.is_some();
     let mut kept = std::collections::HashMap::new();
     let mut reused = 0;
     for (path, lang, result, key, hit) in rendered {
@@ -274,7 +270,7 @@ pub fn render_with(
                     kept.insert(path.clone(), (key, (bytes.clone(), Vec::new(), shown)));
                 }
                 diagnostics.extend(problems);
-                if previous_given {
+                if previous.is_some() {
                     put(path, bytes);
                 } else {
                     files.set(files.get() + 1);
@@ -314,8 +310,8 @@ pub fn render_with(
 }
 
 /// Renders again only the pages at `files` (output paths), and, with `feeds`, the Atom
-/// feeds, which show the newest events: the dev server's quick path after an edit of one document's text. `None`
-/// when a page has a problem to report; a full build will report it.
+/// feeds, which show the newest events: the dev server's quick path after an edit of one
+/// document's text. `None` when a page has a problem to report; a full build will report it.
 pub fn render_again(
     site: &Site,
     theme: &Theme,
@@ -324,21 +320,9 @@ pub fn render_again(
     files: &std::collections::BTreeSet<String>,
     feeds: bool,
 ) -> Option<Vec<(String, Vec<u8>)>> {
-    let css = if options.minify {
-        minify_css(&theme.css)
-    } else {
-        theme.css.clone()
-    };
-    let css_path = hashed("style", "css", &css);
-    let js_path = hashed("placard", "js", &theme.js);
+    let (_, css_path, js_path) = assets(theme, options);
     let renderer = pages::Renderer::new(site, theme, options, &css_path, &js_path);
-    let context = Context {
-        site,
-        renderer: &renderer,
-        options,
-        own_host: crate::privacy::host_of(&site.config.base_url),
-        allowed: &site.config.allowed_hosts,
-    };
+    let context = Context::new(site, &renderer, options);
     let jobs = renderer.jobs();
     let wanted: Vec<(String, &(crate::model::LanguageCode, Job))> = jobs
         .iter()
@@ -438,6 +422,19 @@ fn referenced(text: &str) -> Option<Vec<String>> {
         names.push(inner[..end].to_owned());
     }
     Some(names)
+}
+
+/// The stylesheet as published (minified when asked), and the content-hashed paths of the
+/// stylesheet and the script.
+fn assets(theme: &Theme, options: RenderOptions) -> (String, UrlPath, UrlPath) {
+    let css = if options.minify {
+        minify_css(&theme.css)
+    } else {
+        theme.css.clone()
+    };
+    let css_path = hashed("style", "css", &css);
+    let js_path = hashed("placard", "js", &theme.js);
+    (css, css_path, js_path)
 }
 
 /// What every page shares: the theme, the hosts the privacy check allows, the UI strings and

@@ -283,12 +283,43 @@ fn report_orphans(
     }
 }
 
-/// A digest of a document's front matter (the text before its body).
-pub fn front_digest(front: &str) -> u64 {
+/// A digest of a text, for telling within one process whether it changed (not stored).
+pub fn text_digest(text: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    front.hash(&mut hasher);
+    text.hash(&mut hasher);
     hasher.finish()
+}
+
+/// A document's Markdown rendered for its page: links resolved from there, footnote
+/// back-links labelled in its language. `None` for a document that has no page.
+fn render_document(
+    doc: &Document,
+    markdown: &Markdown,
+    layout: &Layout,
+    config: &crate::config::SiteConfig,
+    catalog: &Catalog,
+    portable: bool,
+) -> Option<(TrustedHtml, Vec<crate::markdown::Heading>, Vec<Diagnostic>)> {
+    let host = layout.host(&doc.place)?;
+    let resolve = |link: &str| layout.resolve_link(&host, link, portable);
+    let out = markdown.render(&Input {
+        text: doc.body(),
+        path: &doc.path,
+        first_line: doc.body_line,
+        allow_html: config.allow_html,
+        resolve_link: &resolve,
+    });
+    let html = localise_backrefs(out.html, &doc.lang, catalog);
+    Some((html, out.headings, out.diagnostics))
+}
+
+/// How a translation that records `recorded` stands against its original's fingerprint.
+fn translation_state(recorded: Option<&str>, original: Option<&str>) -> TranslationState {
+    match (recorded, original) {
+        (Some(recorded), Some(original)) if recorded == original => TranslationState::Current,
+        _ => TranslationState::Stale,
+    }
 }
 
 /// Renders again, in place, one prose document of `site` whose front matter is unchanged
@@ -306,21 +337,19 @@ pub fn update_document(
     doc: &Document,
     options: &Options,
 ) -> Option<(Vec<TrustedHtml>, Vec<Diagnostic>)> {
-    let host = site.layout.host(&doc.place)?;
-    let resolve = |link: &str| site.layout.resolve_link(&host, link, options.portable);
-    let out = markdown.render(&Input {
-        text: doc.body(),
-        path: &doc.path,
-        first_line: doc.body_line,
-        allow_html: site.config.allow_html,
-        resolve_link: &resolve,
-    });
-    if out.diagnostics.iter().any(Diagnostic::is_error) {
+    let (html, headings, problems) = render_document(
+        doc,
+        markdown,
+        &site.layout,
+        &site.config,
+        &site.catalog,
+        options.portable,
+    )?;
+    if problems.iter().any(Diagnostic::is_error) {
         return None;
     }
-    let html = localise_backrefs(out.html, &doc.lang, &site.catalog);
     let source = site.config.source_language.as_str().to_owned();
-    let front = front_digest(&doc.text[..doc.body_start]);
+    let front = text_digest(doc.front_text());
     let original = (doc.lang == source).then(|| fingerprint(&doc.text));
     let mut proses = site.proses_mut();
     let prose = proses.iter_mut().find(|p| {
@@ -334,32 +363,20 @@ pub fn update_document(
         return None;
     }
     changed.push(std::mem::replace(&mut translation.html, html));
-    translation.headings = out.headings;
+    translation.headings = headings;
     if let Some(current) = original {
         for (lang, t) in prose.translations.iter_mut() {
             if lang.as_str() == source {
                 continue;
             }
-            let state = match &t.translated_from {
-                Some(recorded) if *recorded == current => TranslationState::Current,
-                _ => TranslationState::Stale,
-            };
+            let state = translation_state(t.translated_from.as_deref(), Some(&current));
             if state != t.state {
                 t.state = state;
                 changed.push(t.html.clone());
             }
         }
     }
-    Some((changed, out.diagnostics))
-}
-
-/// Progress on stderr for work on at least [`crate::progress::BIG_SITE`] items, when asked.
-fn big_work(asked: bool, label: &str, items: usize) -> crate::progress::Progress {
-    if asked && items >= crate::progress::BIG_SITE {
-        crate::progress::Progress::stderr(label, items)
-    } else {
-        crate::progress::Progress::silent()
-    }
+    Some((changed, problems))
 }
 
 fn render_prose(
@@ -405,43 +422,34 @@ fn render_prose(
 
     // Each document is consumed as it is rendered, so its text is freed while others render.
 
-    let progress = big_work(options.progress, "rendering Markdown", documents.len());
+    let progress = crate::progress::Progress::big(
+        options.progress.then_some("rendering Markdown"),
+        documents.len(),
+    );
     let rendered: Vec<(Place, LanguageCode, Translation, Vec<Diagnostic>)> = documents
         .into_par_iter()
         .filter_map(|doc| {
             progress.inc(1);
-            let host = layout.host(&doc.place)?;
-            let resolve = |link: &str| layout.resolve_link(&host, link, options.portable);
-            let out = markdown.render(&Input {
-                text: doc.body(),
-                path: &doc.path,
-                first_line: doc.body_line,
-                allow_html: config.allow_html,
-                resolve_link: &resolve,
-            });
+            let (html, headings, problems) =
+                render_document(&doc, markdown, layout, config, catalog, options.portable)?;
+            let translated_from = doc.front.translated_from.as_ref().map(|t| t.get_ref());
             let state = if doc.lang == source {
                 TranslationState::Original
             } else {
-                match (originals.get(&doc.place), &doc.front.translated_from) {
-                    (Some(current), Some(recorded)) if recorded.get_ref() == current => {
-                        TranslationState::Current
-                    }
-                    _ => TranslationState::Stale,
-                }
+                translation_state(
+                    translated_from.map(String::as_str),
+                    originals.get(&doc.place).map(String::as_str),
+                )
             };
             let translation = Translation {
                 path: doc.path.clone(),
                 title: doc.front.title.clone(),
                 summary: doc.front.summary.clone(),
-                html: localise_backrefs(out.html, &doc.lang, catalog),
-                headings: out.headings,
+                html,
+                headings,
                 state,
-                translated_from: doc
-                    .front
-                    .translated_from
-                    .as_ref()
-                    .map(|t| t.get_ref().clone()),
-                front: front_digest(&doc.text[..doc.body_start]),
+                translated_from: translated_from.cloned(),
+                front: text_digest(doc.front_text()),
                 demands: doc
                     .front
                     .demands
@@ -461,12 +469,7 @@ fn render_prose(
                     })
                     .collect(),
             };
-            Some((
-                doc.place,
-                LanguageCode(doc.lang),
-                translation,
-                out.diagnostics,
-            ))
+            Some((doc.place, LanguageCode(doc.lang), translation, problems))
         })
         .collect();
 

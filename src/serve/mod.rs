@@ -105,7 +105,11 @@ pub struct Incremental {
 struct Last {
     site: crate::site::Site,
     theme: crate::theme::Theme,
-    report: BuildReport,
+    diagnostics: Vec<Diagnostic>,
+    /// Pages per language.
+    pages: std::collections::BTreeMap<String, usize>,
+    /// Prose documents rendered.
+    documents: usize,
 }
 
 /// What a rebuild made.
@@ -117,7 +121,6 @@ pub enum Outcome {
     Quick {
         files: Vec<(String, Vec<u8>)>,
         report: BuildReport,
-        source_language: String,
     },
 }
 
@@ -151,15 +154,12 @@ impl Incremental {
         let (mut built, reuse) = self.build()?;
         let good = !built.report.has_errors() && built.output.is_some();
         if good && let (Some(site), Some(theme)) = (built.site.take(), built.theme.take()) {
-            let report = BuildReport {
-                diagnostics: built.report.diagnostics.clone(),
-                pages: built.report.pages.clone(),
-                ..BuildReport::default()
-            };
             self.last = Some(Last {
                 site,
                 theme,
-                report,
+                diagnostics: built.report.diagnostics.clone(),
+                pages: built.report.pages.clone(),
+                documents: reuse.markdown.reused + reuse.markdown.rendered,
             });
         }
         Ok((Outcome::Full(Box::new(built)), reuse))
@@ -172,6 +172,8 @@ impl Incremental {
             .map(|l| l.site.config.source_language.0.clone())
     }
 
+    /// The quick path, or `None` when a full build is needed. On `None` the kept site may be
+    /// half updated: [`Incremental::rebuild`] drops it.
     fn quick(&mut self, changed: &[PathBuf]) -> Option<(Outcome, Reuse)> {
         let clock = Instant::now();
         let last = self.last.as_mut()?;
@@ -185,7 +187,6 @@ impl Incremental {
             // A file with problems other than its Markdown's is built in full, so that they
             // are reported again.
             let troubled = last
-                .report
                 .diagnostics
                 .iter()
                 .any(|d| d.location.path == *path && !crate::markdown::CODES.contains(&d.code));
@@ -194,57 +195,38 @@ impl Incremental {
             }
             documents.push(crate::load::load_document(&self.options.root, path)?);
         }
-        let options = crate::resolve::Options {
-            today: self.options.today,
-            drafts: self.options.drafts,
-            portable: self.options.portable,
-            progress: false,
-        };
+        let options = self.options.resolve_options();
         let mut pages = std::collections::BTreeSet::new();
-        let mut diagnostics = last.report.diagnostics.clone();
+        let mut diagnostics = last.diagnostics.clone();
         for doc in &documents {
-            let before =
-                crate::resolve::update_document(&mut last.site, &self.plain, doc, &options);
-            // From here on the kept site may be half updated: on failure it is dropped.
-            let Some((before, problems)) = before else {
-                self.last = None;
-                return None;
-            };
+            let (before, problems) =
+                crate::resolve::update_document(&mut last.site, &self.plain, doc, &options)?;
             diagnostics.retain(|d| d.location.path != doc.path);
             diagnostics.extend(problems);
             for html in before {
                 let showing = self.pages.pages_showing(html.as_str());
                 if showing.is_empty() {
-                    self.last = None;
                     return None;
                 }
                 pages.extend(showing.iter().cloned());
             }
         }
-        let render_options = crate::render::RenderOptions {
-            minify: self.options.minify,
-            portable: self.options.portable,
-        };
         let files = crate::render::render_again(
             &last.site,
             &last.theme,
-            render_options,
+            self.options.render_options(),
             &mut self.pages,
             &pages,
             // Only events' text is in the feeds.
             documents
                 .iter()
                 .any(|d| matches!(d.place, crate::load::Place::Event(..))),
-        );
-        let Some(files) = files else {
-            self.last = None;
-            return None;
-        };
+        )?;
         crate::diagnostic::sort(&mut diagnostics);
-        last.report.diagnostics.clone_from(&diagnostics);
+        last.diagnostics.clone_from(&diagnostics);
         let mut report = BuildReport {
             diagnostics,
-            pages: last.report.pages.clone(),
+            pages: last.pages.clone(),
             ..BuildReport::default()
         };
         report.timings.push(crate::Stage {
@@ -254,16 +236,10 @@ impl Incremental {
             peak: None,
         });
         let total: usize = report.pages.values().sum();
-        // Every other document's Markdown stays as it was.
-        let prose: usize = last
-            .site
-            .proses_mut()
-            .iter()
-            .map(|p| p.translations.len())
-            .sum();
         let reuse = Reuse {
             markdown: MemoStats {
-                reused: prose.saturating_sub(documents.len()),
+                // Every other document's Markdown stays as it was.
+                reused: last.documents.saturating_sub(documents.len()),
                 rendered: documents.len(),
             },
             pages: PageStats {
@@ -272,12 +248,7 @@ impl Incremental {
             },
             quick: true,
         };
-        let outcome = Outcome::Quick {
-            files,
-            report,
-            source_language: last.site.config.source_language.0.clone(),
-        };
-        Some((outcome, reuse))
+        Some((Outcome::Quick { files, report }, reuse))
     }
 
     pub fn build(&mut self) -> Result<(Built, Reuse), crate::Error> {

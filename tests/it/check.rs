@@ -33,6 +33,23 @@ fn snapshot(case: &str) {
     );
 }
 
+/// A copy of the minimal fixture site to change: its temporary folder and its root.
+fn minimal_site(test: &str) -> (PathBuf, PathBuf) {
+    let dir = temp_dir(test);
+    let root = dir.join("site");
+    copy_tree(&fixture("minimal"), &root);
+    (dir, root)
+}
+
+/// Gives the site a home page titled "Hello" with this Markdown.
+fn write_home(root: &Path, markdown: impl std::fmt::Display) {
+    std::fs::write(
+        root.join("content/index.en.md"),
+        format!("+++\ntitle = \"Hello\"\n+++\n{markdown}"),
+    )
+    .unwrap();
+}
+
 #[test]
 fn a_broken_link_is_located_in_its_markdown() {
     snapshot("broken-link");
@@ -69,14 +86,8 @@ fn a_good_site_passes_with_translation_warnings_only() {
 
 #[test]
 fn a_missing_image_is_a_missing_asset() {
-    let dir = temp_dir("check-asset");
-    let root = dir.join("site");
-    copy_tree(&fixture("minimal"), &root);
-    std::fs::write(
-        root.join("content/index.en.md"),
-        "+++\ntitle = \"Hello\"\n+++\nA page.\n\n![A banner](banner.png)\n",
-    )
-    .unwrap();
+    let (dir, root) = minimal_site("check-asset");
+    write_home(&root, "A page.\n\n![A banner](banner.png)\n");
     let options = options(&root, &dir.join("public"));
     let report = placard::check::check(&options).unwrap();
     let found: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
@@ -195,19 +206,16 @@ fn check_external(root: &std::path::Path, extra: &[&str]) -> (Option<i32>, Strin
 
 #[test]
 fn external_links_are_checked_and_good_answers_remembered() {
-    let dir = temp_dir("check-external");
-    let root = dir.join("site");
-    copy_tree(&fixture("minimal"), &root);
+    let (_, root) = minimal_site("check-external");
     let server = LinkServer::start();
     let port = server.port;
-    std::fs::write(
-        root.join("content/index.en.md"),
+    write_home(
+        &root,
         format!(
-            "+++\ntitle = \"Hello\"\n+++\nA page.\n\n[Working](http://127.0.0.1:{port}/ok)\n\n\
+            "A page.\n\n[Working](http://127.0.0.1:{port}/ok)\n\n\
              Gone: [report](http://127.0.0.1:{port}/missing#part).\n"
         ),
-    )
-    .unwrap();
+    );
     let ok = format!("`http://127.0.0.1:{port}/ok`");
     let missing = format!("`http://127.0.0.1:{port}/missing#part`");
 
@@ -273,19 +281,16 @@ fn external_options_need_external() {
 
 #[test]
 fn hosts_refusing_head_are_asked_with_get_and_rate_limits_are_only_noted() {
-    let dir = temp_dir("check-external-methods");
-    let root = dir.join("site");
-    copy_tree(&fixture("minimal"), &root);
+    let (_, root) = minimal_site("check-external-methods");
     let server = LinkServer::start();
     let port = server.port;
-    std::fs::write(
-        root.join("content/index.en.md"),
+    write_home(
+        &root,
         format!(
-            "+++\ntitle = \"Hello\"\n+++\n[a](http://127.0.0.1:{port}/get-only) \
+            "[a](http://127.0.0.1:{port}/get-only) \
              [b](http://127.0.0.1:{port}/busy)\n"
         ),
-    )
-    .unwrap();
+    );
     let (code, report) = check_external(&root, &["--no-cache", "--jobs", "1"]);
     assert_eq!(code, Some(0), "{report}");
     assert!(!report.contains("/get-only"), "{report}");
@@ -334,18 +339,9 @@ fn a_broken_source_address_is_located_in_the_case_facts() {
 
 #[test]
 fn external_links_go_through_the_proxy_set_or_not_at_all() {
-    let dir = temp_dir("check-external-proxy");
-    let root = dir.join("site");
-    copy_tree(&fixture("minimal"), &root);
+    let (_, root) = minimal_site("check-external-proxy");
     let server = LinkServer::start();
-    std::fs::write(
-        root.join("content/index.en.md"),
-        format!(
-            "+++\ntitle = \"Hello\"\n+++\n[a](http://127.0.0.1:{}/ok)\n",
-            server.port
-        ),
-    )
-    .unwrap();
+    write_home(&root, format!("[a](http://127.0.0.1:{}/ok)\n", server.port));
     // A "proxy" that hangs up on everyone: the link only fails if it was asked through it.
     let proxy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let proxy_port = proxy.local_addr().unwrap().port();

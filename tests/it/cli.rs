@@ -10,12 +10,9 @@ fn placard(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
-#[test]
-fn a_good_build_exits_zero_and_summarises() {
-    let dir = temp_dir("cli-ok");
-    let out = dir.join("public");
-    let root = fixture("trilingual");
-    let result = placard(&[
+/// `placard build` of `root` into `out`, on the day the fixtures are written for.
+fn build(root: &Path, out: &Path) -> std::process::Output {
+    placard(&[
         "build",
         "--root",
         root.to_str().unwrap(),
@@ -23,7 +20,15 @@ fn a_good_build_exits_zero_and_summarises() {
         out.to_str().unwrap(),
         "--today",
         "2026-11-26",
-    ]);
+    ])
+}
+
+#[test]
+fn a_good_build_exits_zero_and_summarises() {
+    let dir = temp_dir("cli-ok");
+    let out = dir.join("public");
+    let root = fixture("trilingual");
+    let result = build(&root, &out);
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(0), "{stderr}");
     assert!(
@@ -43,15 +48,7 @@ fn a_malformed_front_matter_is_located_and_exits_one() {
     )
     .unwrap();
     let out = dir.join("public");
-    let result = placard(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-        "--today",
-        "2026-11-26",
-    ]);
+    let result = build(&root, &out);
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("content/index.en.md:2:"), "{stderr}");
@@ -193,15 +190,7 @@ fn image_processing_shows_progress_in_plain_lines_off_a_terminal() {
         std::fs::write(media.join(format!("image-{n}.png")), png).unwrap();
     }
     let out = dir.join("public");
-    let result = placard(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-        "--today",
-        "2026-11-26",
-    ]);
+    let result = build(&root, &out);
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(stderr.contains("processing images: 2/20\n"), "{stderr}");
     assert!(stderr.contains("processing images: 20/20\n"), "{stderr}");
